@@ -1,0 +1,34 @@
+package dev.ticketsms.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Events on {@link Topics#PROFILE_EVENTS}. Membership events are keyed by team id and carry user ids only;
+ * the SMS opt-out/in events are keyed by the phone number they name, because a reply is known by its number.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TeamMemberAdded.class, name = "TeamMemberAdded"),
+        @JsonSubTypes.Type(value = TeamMemberRemoved.class, name = "TeamMemberRemoved"),
+        @JsonSubTypes.Type(value = SmsOptOutReceived.class, name = "SmsOptOutReceived"),
+        @JsonSubTypes.Type(value = SmsOptInReceived.class, name = "SmsOptInReceived")
+})
+public sealed interface ProfileEvent permits TeamMemberAdded, TeamMemberRemoved, SmsOptOutReceived, SmsOptInReceived {
+
+    UUID eventId();
+
+    Instant occurredAt();
+
+    default String cloudEventType() {
+        return switch (this) {
+            case TeamMemberAdded ignored -> "team.member-added.v1";
+            case TeamMemberRemoved ignored -> "team.member-removed.v1";
+            case SmsOptOutReceived ignored -> "sms.opt-out-received.v1";
+            case SmsOptInReceived ignored -> "sms.opt-in-received.v1";
+        };
+    }
+}

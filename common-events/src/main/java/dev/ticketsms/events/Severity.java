@@ -1,0 +1,5 @@
+package dev.ticketsms.events;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

@@ -1,0 +1,5 @@
+package dev.ticketsms.events;
+
+public enum TicketStatus {
+    OPEN, IN_PROGRESS, RESOLVED, CLOSED
+}
