@@ -1,0 +1,130 @@
+package dev.ticketsms.ticket.tickets;
+
+import dev.ticketsms.events.Severity;
+import dev.ticketsms.events.TicketCreated;
+import dev.ticketsms.events.TicketEvent;
+import dev.ticketsms.events.TicketStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A support ticket: the aggregate owns its state and registers the {@link TicketEvent}s that its changes produce,
+ * which the outbox stores in the same transaction.
+ */
+@Entity
+@Table(name = "tickets")
+public class Ticket extends AbstractAggregateRoot<Ticket> {
+
+    @Id
+    private UUID id;
+
+    private String title;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private Severity severity;
+
+    private String category;
+
+    @Column(name = "team_id")
+    private UUID teamId;
+
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "created_by_name")
+    private String createdByName;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    /** Optimistic lock; also the {@code ticketVersion} of the last event this ticket published. */
+    @Version
+    private long version;
+
+    protected Ticket() {
+    }
+
+    /** Opens a new ticket and registers {@link TicketCreated}. */
+    static Ticket open(NewTicket details, Author author, Instant now) {
+        var ticket = new Ticket();
+        ticket.id = UUID.randomUUID();
+        ticket.title = details.title();
+        ticket.description = details.description();
+        ticket.severity = details.severity();
+        ticket.category = details.category();
+        ticket.teamId = details.teamId();
+        ticket.status = TicketStatus.OPEN;
+        ticket.createdBy = author.userId();
+        ticket.createdByName = author.displayName();
+        ticket.createdAt = now;
+        ticket.updatedAt = now;
+        ticket.registerEvent(new TicketCreated(UUID.randomUUID(), now, ticket.id, ticket.teamId, ticket.version,
+                ticket.title, ticket.severity, ticket.category, ticket.createdBy, ticket.createdByName));
+        return ticket;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public UUID teamId() {
+        return teamId;
+    }
+
+    public TicketStatus status() {
+        return status;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public String createdByName() {
+        return createdByName;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ticketsms.ticket.tickets.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.UUID;
+
+class TicketNotFoundException extends ErrorResponseException {
+
+    TicketNotFoundException(UUID id) {
+        super(HttpStatus.NOT_FOUND);
+        getBody().setTitle("Ticket not found");
+        getBody().setDetail("No ticket " + id + " is visible to you.");
+    }
+}
