@@ -1,0 +1,44 @@
+package dev.ticketsms.sandbox.messages;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import dev.ticketsms.sandbox.SandboxProperties;
+
+import org.springframework.stereotype.Component;
+
+/** The messages the sandbox received, in arrival order; holds the newest {@code sandbox.message-capacity}. */
+@Component
+class ReceivedMessages {
+
+    private final int capacity;
+    private final LinkedHashMap<MessageSid, SandboxMessage> bySid = new LinkedHashMap<>();
+
+    ReceivedMessages(SandboxProperties properties) {
+        this.capacity = properties.messageCapacity();
+    }
+
+    synchronized void add(SandboxMessage message) {
+        bySid.put(message.sid(), message);
+        if (bySid.size() > capacity) {
+            bySid.pollFirstEntry();
+        }
+    }
+
+    synchronized Optional<SandboxMessage> find(MessageSid sid) {
+        return Optional.ofNullable(bySid.get(sid));
+    }
+
+    synchronized List<SandboxMessage> all() {
+        return List.copyOf(bySid.values());
+    }
+
+    synchronized List<SandboxMessage> to(String to) {
+        return bySid.values().stream().filter(message -> message.to().equals(to)).toList();
+    }
+
+    synchronized void clear() {
+        bySid.clear();
+    }
+}

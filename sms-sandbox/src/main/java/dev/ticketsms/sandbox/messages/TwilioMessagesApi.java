@@ -1,0 +1,37 @@
+package dev.ticketsms.sandbox.messages;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.ticketsms.sandbox.twilio.TwilioApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Twilio's Messages resource; callers are already authenticated as the path's account. */
+@RestController
+class TwilioMessagesApi {
+
+    private final MessageIntake intake;
+
+    TwilioMessagesApi(MessageIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping("/2010-04-01/Accounts/{AccountSid}/Messages.json")
+    @ResponseStatus(HttpStatus.CREATED)
+    TwilioMessageJson create(@PathVariable("AccountSid") String accountSid, @ModelAttribute NewMessageForm form) {
+        return TwilioMessageJson.of(intake.accept(accountSid, form));
+    }
+
+    @GetMapping("/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}.json")
+    TwilioMessageJson fetch(@PathVariable("MessageSid") String messageSid, HttpServletRequest request) {
+        return intake.find(messageSid)
+                .map(TwilioMessageJson::of)
+                .orElseThrow(() -> TwilioApiException.notFound(request.getRequestURI()));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ticketsms.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The real twilio-java SDK, pointed at the sandbox, sees what it would see from Twilio. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class TwilioSdkCompatibilityTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SandboxProperties sandbox;
+
+    @Test
+    void the_Twilio_SDK_creates_a_message_and_reads_back_its_SID_status_and_segments() {
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+
+        var created = Message.creator(new PhoneNumber("+15551230101"), new PhoneNumber("+15005550006"), "x".repeat(161))
+                .create(twilio);
+        var fetched = Message.fetcher(created.getSid()).fetch(twilio);
+
+        assertThat(created.getSid()).matches("SM[0-9a-f]{32}");
+        assertThat(created.getStatus()).isEqualTo(Message.Status.QUEUED);
+        assertThat(created.getNumSegments()).isEqualTo("2");
+        assertThat(created.getDirection()).isEqualTo(Message.Direction.OUTBOUND_API);
+        assertThat(created.getDateCreated()).isNotNull();
+        assertThat(fetched.getSid()).isEqualTo(created.getSid());
+        assertThat(fetched.getTo()).isEqualTo("+15551230101");
+        assertThat(fetched.getBody()).isEqualTo("x".repeat(161));
+    }
+
+    @Test
+    void wrong_credentials_surface_in_the_SDK_as_ApiException_20003() {
+        var twilio = twilioClient(sandbox.accountSid(), "not-the-token");
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(new PhoneNumber("+15551230102"), new PhoneNumber("+15005550006"), "hi")
+                        .create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isEqualTo(20003);
+                    assertThat(e.getStatusCode()).isEqualTo(401);
+                });
+    }
+
+    @Test
+    void an_invalid_To_number_surfaces_in_the_SDK_as_ApiException_21211() {
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(new PhoneNumber("12345"), new PhoneNumber("+15005550006"), "hi")
+                        .create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isEqualTo(21211);
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getMoreInfo()).isEqualTo("https://www.twilio.com/docs/errors/21211");
+                });
+    }
+
+    private TwilioRestClient twilioClient(String accountSid, String authToken) {
+        return new TwilioRestClient.Builder(accountSid, authToken)
+                .httpClient(new SandboxHttpClient("http://localhost:" + port))
+                .build();
+    }
+
+    /** The SDK has no base-URL setting: send each request to the sandbox, keeping Twilio's path and query. */
+    private static final class SandboxHttpClient extends NetworkHttpClient {
+
+        private final String baseUrl;
+
+        SandboxHttpClient(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        @Override
+        public Response makeRequest(Request request) {
+            var redirected = new Request(request.getMethod(), baseUrl + request.constructURL().getFile());
+            if (request.getAuthStrategy() != null) {
+                redirected.setAuth(request.getAuthStrategy());
+            } else {
+                redirected.setAuth(request.getUsername(), request.getPassword());
+            }
+            request.getHeaderParams().forEach((name, values) -> values.forEach(value -> redirected.addHeaderParam(name, value)));
+            request.getPostParams().forEach((name, values) -> values.forEach(value -> redirected.addPostParam(name, value)));
+            return super.makeRequest(redirected);
+        }
+    }
+}
