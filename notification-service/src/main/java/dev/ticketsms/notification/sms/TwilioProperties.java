@@ -1,0 +1,42 @@
+package dev.ticketsms.notification.sms;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How to reach Twilio; bound from TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER or
+ * TWILIO_MESSAGING_SERVICE_SID, and TWILIO_API_BASE_URL (the sandbox locally, https://api.twilio.com in production).
+ */
+@Validated
+@ConfigurationProperties("twilio")
+public record TwilioProperties(
+        @NotBlank String accountSid,
+        @NotBlank String authToken,
+        String phoneNumber,
+        String messagingServiceSid,
+        @NotNull URI apiBaseUrl,
+        @NotNull Duration connectTimeout,
+        @NotNull Duration readTimeout,
+        @NotNull Duration poolWaitTimeout,
+        @Min(1) int maxConnections) {
+
+    @AssertTrue(message = "set TWILIO_PHONE_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
+    boolean isSenderConfigured() {
+        return hasText(phoneNumber) || hasText(messagingServiceSid);
+    }
+
+    boolean usesMessagingService() {
+        return hasText(messagingServiceSid);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}
