@@ -1,0 +1,112 @@
+package dev.ticketsms.profile.profiles;
+
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.FIXED_LINE;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.PAGER;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.SHARED_COST;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.UAN;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.VOICEMAIL;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+/**
+ * A phone number that can receive SMS, always held in E.164 form (e.g. {@code +14155550101}).
+ * There is no way to hold an invalid one: the constructor accepts only a valid E.164 number and
+ * {@link #parse(String)} turns human input into one.
+ */
+public record PhoneNumber(String value) {
+
+    public static final String EXAMPLE = "+14155550101";
+
+    private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
+
+    // libphonenumber would also read letters (1-800-FLOWERS) and extensions ("ext. 12"); SMS can use neither
+    private static final Pattern TYPED_NUMBER = Pattern.compile("\\+[0-9 ().\\-]+");
+
+    private static final int MAX_INPUT_LENGTH = 32;
+
+    private static final Map<PhoneNumberType, String> NOT_FOR_SMS = Map.of(
+            FIXED_LINE, "a landline",
+            PREMIUM_RATE, "a premium-rate number",
+            SHARED_COST, "a shared-cost number",
+            PAGER, "a pager number",
+            UAN, "a universal access number",
+            VOICEMAIL, "a voicemail access number");
+
+    public PhoneNumber {
+        if (value == null || !value.equals(e164Of(value))) {
+            throw new InvalidPhoneNumberException("must be a valid number in E.164 format, e.g. " + EXAMPLE);
+        }
+    }
+
+    /**
+     * Reads a number typed in international form; spaces, dashes, dots and parentheses are allowed
+     * ({@code +1 (415) 555-0101}).
+     *
+     * @throws InvalidPhoneNumberException saying why the input is not a number that can receive SMS
+     */
+    public static PhoneNumber parse(String input) {
+        return new PhoneNumber(e164Of(input));
+    }
+
+    /** For logs: keeps the country code's first digit and the last four digits, {@code +1******0101}. */
+    public String masked() {
+        return value.substring(0, 2) + "*".repeat(Math.max(0, value.length() - 6)) + value.substring(value.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+
+    private static String e164Of(String input) {
+        if (input == null || input.isBlank()) {
+            throw invalid("must not be blank");
+        }
+        String typed = input.strip();
+        if (typed.length() > MAX_INPUT_LENGTH) {
+            throw invalid("is too long");
+        }
+        if (!typed.startsWith("+")) {
+            throw invalid("must start with + and the country code");
+        }
+        if (!TYPED_NUMBER.matcher(typed).matches()) {
+            throw invalid("may contain only digits, spaces, dashes, dots and parentheses after the +");
+        }
+        Phonenumber.PhoneNumber number = read(typed);
+        if (!PHONE_NUMBERS.isValidNumber(number)) {
+            throw invalid("is not a valid number for country code +" + number.getCountryCode());
+        }
+        String unfit = NOT_FOR_SMS.get(PHONE_NUMBERS.getNumberType(number));
+        if (unfit != null) {
+            throw new InvalidPhoneNumberException("is " + unfit + ", which cannot receive SMS; use a mobile number");
+        }
+        return PHONE_NUMBERS.format(number, E164);
+    }
+
+    private static Phonenumber.PhoneNumber read(String typed) {
+        try {
+            // "ZZ": no default region, the number must carry its own country code
+            return PHONE_NUMBERS.parse(typed, "ZZ");
+        } catch (NumberParseException e) {
+            throw invalid(switch (e.getErrorType()) {
+                case INVALID_COUNTRY_CODE -> "does not start with a known country code";
+                case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "is too short";
+                case TOO_LONG -> "is too long";
+                case NOT_A_NUMBER -> "is not a phone number";
+            });
+        }
+    }
+
+    private static InvalidPhoneNumberException invalid(String reason) {
+        return new InvalidPhoneNumberException(
+                reason + "; expected international format with country code, e.g. " + EXAMPLE);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ticketsms.profile.teams;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Membership rows are plain (team, user id) pairs; SQL keeps adding one idempotent even under concurrent calls. */
+interface TeamRepository extends Repository<Team, UUID> {
+
+    Team save(Team team);
+
+    Optional<Team> findById(UUID id);
+
+    boolean existsById(UUID id);
+
+    @Query(nativeQuery = true, value = "select user_id from team_members where team_id = :teamId order by user_id")
+    List<String> memberIds(UUID teamId);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert into team_members (team_id, user_id) values (:teamId, :userId)
+            on conflict (team_id, user_id) do nothing
+            """)
+    void addMember(UUID teamId, String userId);
+
+    @Modifying
+    @Query(nativeQuery = true, value = "delete from team_members where team_id = :teamId and user_id = :userId")
+    void removeMember(UUID teamId, String userId);
+}

@@ -1,0 +1,143 @@
+package dev.ticketsms.profile.teams;
+
+import static dev.ticketsms.profile.web.Tokens.admin;
+import static dev.ticketsms.profile.web.Tokens.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.ticketsms.profile.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.json.JsonCompareMode;
+
+class TeamApiTest extends IntegrationTest {
+
+    private static final JwtRequestPostProcessor ADMIN = admin("ada");
+
+    private static final JwtRequestPostProcessor ALICE = user("alice", "Alice Adams");
+
+    @Test
+    void anAdminCreatesATeamAndFindsItAtItsLocation() throws Exception {
+        String location = mvc.perform(post("/api/teams").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "Database on-call"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("Database on-call"))
+                .andReturn().getResponse().getHeader("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        mvc.perform(get(location).with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.name").value("Database on-call"));
+    }
+
+    @Test
+    void aUserWhoIsNotAdminCannotCreateTeams() throws Exception {
+        mvc.perform(post("/api/teams").with(ALICE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "Mine"}"""))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(jdbc.sql("select count(*) from teams").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aTeamNeedsAName() throws Exception {
+        mvc.perform(post("/api/teams").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "  "}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+    }
+
+    @Test
+    void anAdminManagesMembersAndAnyUserSeesThem() throws Exception {
+        String team = createTeam("Support");
+
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "bob").with(ADMIN)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(ADMIN)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(ADMIN)).andExpect(status().isNoContent());
+
+        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"userId": "alice"}, {"userId": "bob"}]""", JsonCompareMode.STRICT));
+
+        mvc.perform(delete("/api/teams/{id}/members/{userId}", team, "bob").with(ADMIN)).andExpect(status().isNoContent());
+
+        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+                .andExpect(content().json("""
+                        [{"userId": "alice"}]""", JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void aUserWhoIsNotAdminCannotChangeMembership() throws Exception {
+        String team = createTeam("Support");
+
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(ALICE))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/teams/{id}/members/{userId}", team, "alice").with(ALICE))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+                .andExpect(content().json("[]", JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void anUnknownTeamIsA404Problem() throws Exception {
+        UUID unknown = UUID.randomUUID();
+
+        mvc.perform(get("/api/teams/{id}/members", unknown).with(ALICE))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString(unknown.toString())));
+        mvc.perform(put("/api/teams/{id}/members/{userId}", unknown, "alice").with(ADMIN))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/teams/{id}/members/{userId}", unknown, "alice").with(ADMIN))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMalformedTeamIdIsA400NamingTheParameter() throws Exception {
+        mvc.perform(get("/api/teams/{id}/members", "not-a-uuid").with(ALICE))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a UUID"));
+    }
+
+    @Test
+    void anOverlongUserIdIsA400() throws Exception {
+        String team = createTeam("Support");
+
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "u".repeat(256)).with(ADMIN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userId"));
+    }
+
+    private String createTeam(String name) throws Exception {
+        String body = mvc.perform(post("/api/teams").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
