@@ -1,0 +1,193 @@
+package dev.ticketsms.e2e;
+
+import dev.ticketsms.events.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole product once, with real servers: embedded Kafka (KRaft) and PostgreSQL, a token issuer, and the
+ * sandbox and the three services started from their runnable jars. A ticket created through the API must reach
+ * every opted-in team member with a phone number as one SMS, and nobody else.
+ */
+class TicketToSmsEndToEndIT {
+
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    private static final String AUTH_TOKEN = "e2e-auth-token";
+    private static final String FROM = "+15005550006";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static EmbeddedPostgres postgres;
+    private static DevIdentityProvider identity;
+    private static ServiceProcess sandbox;
+    private static ServiceProcess tickets;
+    private static ServiceProcess profiles;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        kafka = new EmbeddedKafkaKraftBroker(1, 12, Topics.TICKET_EVENTS);
+        kafka.afterPropertiesSet();
+        postgres = EmbeddedPostgres.builder().start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            for (String database : List.of("tickets", "profiles", "notifications")) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+        identity = new DevIdentityProvider();
+
+        sandbox = start("sms-sandbox", Map.of(
+                "sandbox.account-sid", ACCOUNT_SID,
+                "sandbox.auth-token", AUTH_TOKEN));
+        tickets = start("ticket-service", withCommon("tickets", Map.of()));
+        profiles = start("profile-service", withCommon("profiles", Map.of()));
+        start("notification-service", withCommon("notifications", Map.of(
+                "twilio.account-sid", ACCOUNT_SID,
+                "twilio.auth-token", AUTH_TOKEN,
+                "twilio.phone-number", FROM,
+                "twilio.api-base-url", sandbox.baseUrl(),
+                "notifications.profile-service.base-url", profiles.baseUrl(),
+                "notifications.templates.ticket-url-template", "https://support.example.com/tickets/{ticketId}",
+                "spring.security.oauth2.client.registration.profile-service.client-id", DevIdentityProvider.SERVICE_CLIENT_ID,
+                "spring.security.oauth2.client.registration.profile-service.client-secret", DevIdentityProvider.SERVICE_CLIENT_SECRET,
+                "spring.security.oauth2.client.provider.identity.token-uri", identity.baseUrl() + "/oauth2/token")));
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(http, Duration.ofSeconds(120));
+        }
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (identity != null) {
+            identity.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void aNewTicketTextsEveryOptedInTeamMemberWithAPhoneAndNobodyElse() throws Exception {
+        String admin = identity.userToken("admin-1", "Ada Admin", "admin");
+        String optedIn = identity.userToken("alice", "Alice Agent");
+        String alsoOptedIn = identity.userToken("erin", "Erin Engineer");
+        String optedOut = identity.userToken("bob", "Bob Agent");
+        String noPhone = identity.userToken("carol", "Carol Agent");
+        String creator = identity.userToken("dave", "John Doe");
+
+        call(profiles, "POST", "/api/user/profile", optedIn, """
+                {"phoneNumber":"+1 (415) 555-0101","smsNotificationsEnabled":true}""", 200);
+        call(profiles, "POST", "/api/user/profile", alsoOptedIn, """
+                {"phoneNumber":"+49 151 23456789","smsNotificationsEnabled":true}""", 200);
+        call(profiles, "POST", "/api/user/profile", optedOut, """
+                {"phoneNumber":"+14155550102","smsNotificationsEnabled":false}""", 200);
+        call(profiles, "POST", "/api/user/profile", noPhone, """
+                {"smsNotificationsEnabled":true}""", 200);
+        String teamId = call(profiles, "POST", "/api/teams", admin, """
+                {"name":"Database team"}""", 201).get("id").asString();
+        for (String member : List.of("alice", "erin", "bob", "carol", "dave")) {
+            call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, admin, null, 204);
+        }
+
+        JsonNode ticket = call(tickets, "POST", "/api/tickets", creator, """
+                {"title":"Database Connection Issue","description":"Connection pool exhausted","severity":"HIGH",
+                 "category":"Technical","teamId":"%s"}""".formatted(teamId), 201);
+        String ticketId = ticket.get("id").asString();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandboxMessages().size() >= 2);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> sandboxMessages().size() == 2);
+
+        List<JsonNode> sms = sandboxMessages();
+        assertThat(sms).extracting(message -> message.get("to").asString())
+                .containsExactlyInAnyOrder("+14155550101", "+4915123456789");
+        assertThat(sms).allSatisfy(message -> {
+            assertThat(message.get("from").asString()).isEqualTo(FROM);
+            assertThat(message.get("body").asString()).isEqualTo("""
+                    New Support Ticket Created
+                    Title: Database Connection Issue
+                    Severity: High
+                    Category: Technical
+                    Created by: John Doe
+
+                    View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
+        });
+
+        Map<String, String> sidByUser = new java.util.HashMap<>();
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "notifications"));
+             var query = connection.prepareStatement("SELECT user_id, status, twilio_sid FROM deliveries WHERE ticket_id = ?")) {
+            query.setObject(1, UUID.fromString(ticketId));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assertThat(rows.getString("status")).isEqualTo("SENT");
+                    sidByUser.put(rows.getString("user_id"), rows.getString("twilio_sid"));
+                }
+            }
+        }
+        assertThat(sidByUser).as("one SENT ledger row per opted-in member, with the sandbox's SID")
+                .containsOnlyKeys("alice", "erin")
+                .containsValues(sms.get(0).get("sid").asString(), sms.get(1).get("sid").asString());
+    }
+
+    private static ServiceProcess start(String module, Map<String, String> properties) throws Exception {
+        ServiceProcess service = ServiceProcess.start(module, properties);
+        services.add(service);
+        return service;
+    }
+
+    private static Map<String, String> withCommon(String database, Map<String, String> own) {
+        var properties = new java.util.HashMap<>(own);
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.baseUrl() + "/.well-known/jwks.json");
+        return properties;
+    }
+
+    private static List<JsonNode> sandboxMessages() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/messages")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var messages = new ArrayList<JsonNode>();
+        JSON.readTree(response.body()).forEach(messages::add);
+        return messages;
+    }
+
+    private static JsonNode call(ServiceProcess service, String method, String path, String token, String json,
+                                 int expectedStatus) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s answered %s", method, path, response.body()).isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+    }
+}
