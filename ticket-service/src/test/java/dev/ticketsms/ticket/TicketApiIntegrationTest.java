@@ -5,6 +5,7 @@ import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
 import dev.ticketsms.events.TicketEvent;
 import dev.ticketsms.events.Topics;
+import dev.ticketsms.testing.EmbeddedPostgreSql;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,7 +52,7 @@ class TicketApiIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.register(registry);
+        EmbeddedPostgreSql.register(registry);
     }
 
     @Autowired

@@ -3,7 +3,7 @@ package dev.ticketsms.notification.delivery;
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
 import dev.ticketsms.events.Topics;
-import dev.ticketsms.notification.EmbeddedPostgres;
+import dev.ticketsms.testing.EmbeddedPostgreSql;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,7 +39,7 @@ class TicketCreatedDeliveryIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.register(registry);
+        EmbeddedPostgreSql.register(registry);
         registry.add("twilio.account-sid", () -> "AC00000000000000000000000000000000");
         registry.add("twilio.auth-token", () -> "token");
         registry.add("twilio.phone-number", () -> "+15005550006");
