@@ -1,26 +1,72 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.events.TicketEvent;
+import dev.ticketsms.events.Topics;
 import dev.ticketsms.notification.recipients.RecipientsUnavailableException;
 import dev.ticketsms.notification.sms.SmsNotSentException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.util.Map;
+
 /**
- * A record whose SMS could not go out yet (profile-service or Twilio unreachable, Twilio rate limiting) is retried
- * with growing pauses for as long as it takes; the ledger keeps retries from sending anything twice.
- * Any other failure is retried a few times, then logged and skipped so the partition keeps flowing.
+ * What happens when handling a ticket event fails.
+ * <ul>
+ * <li>Failures that only mean "not now" (profile-service, the token issuer, Twilio or our database unreachable,
+ * Twilio rate limiting or refusing our credentials) are retried with growing pauses for as long as it takes;
+ * the delivery ledger keeps the retries from sending anything twice.</li>
+ * <li>Records that cannot be read go straight to {@code tickets.events.v1-dlt}; any other failure is retried a
+ * few times first. The dead-letter record keeps the original bytes, with the exception in its headers, and the
+ * partition keeps flowing.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerErrorHandling {
 
     @Bean
-    DefaultErrorHandler listenerErrorHandler() {
-        var handler = new DefaultErrorHandler(backOff(5));
+    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<Object, Object> deadLetters) {
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, exception) -> new TopicPartition(Topics.TICKET_EVENTS_DLT, -1));
+        var handler = new DefaultErrorHandler(recoverer, backOff(5));
         var untilItWorks = backOff(Integer.MAX_VALUE);
         handler.setBackOffFunction((record, exception) -> isTemporary(exception) ? untilItWorks : null);
         return handler;
+    }
+
+    /**
+     * Writes dead letters as they came: raw bytes for unreadable records, the event's wire JSON otherwise.
+     * It is this service's only producer, so Boot's default KafkaTemplate backs off in its favour.
+     */
+    @Bean
+    KafkaTemplate<Object, Object> deadLetters(KafkaProperties kafka) {
+        var values = new DelegatingByTypeSerializer(Map.of(
+                byte[].class, new ByteArraySerializer(),
+                TicketEvent.class, new JacksonJsonSerializer<TicketEvent>().noTypeInfo()), true);
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(kafka.buildProducerProperties(),
+                () -> (org.apache.kafka.common.serialization.Serializer) new StringSerializer(), () -> values);
+        return new KafkaTemplate<>(producers);
+    }
+
+    @Bean
+    NewTopic ticketEventsDeadLetterTopic(@Value("${notifications.dead-letter.partitions}") int partitions,
+                                         @Value("${notifications.dead-letter.replicas}") short replicas) {
+        return TopicBuilder.name(Topics.TICKET_EVENTS_DLT).partitions(partitions).replicas(replicas).build();
     }
 
     private static ExponentialBackOff backOff(int maxAttempts) {
@@ -30,9 +76,12 @@ class ListenerErrorHandling {
         return backOff;
     }
 
-    private static boolean isTemporary(Exception exception) {
+    static boolean isTemporary(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof RecipientsUnavailableException || t instanceof SmsNotSentException) {
+            if (t instanceof RecipientsUnavailableException
+                    || t instanceof SmsNotSentException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException) {
                 return true;
             }
         }

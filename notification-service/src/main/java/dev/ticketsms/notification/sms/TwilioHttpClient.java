@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP client the Twilio SDK sends through. It exists for three reasons the SDK's own client cannot serve
- * (see docs/twilio.md): requests go to the configured API base URL (the sandbox or any Twilio-compatible endpoint)
+ * (see "The Twilio client" in docs/architecture.md): requests go to the configured API base URL (the sandbox or any Twilio-compatible endpoint)
  * instead of the hard-coded twilio.com host; nothing is retried here (the SDK retries 5xx POSTs and Apache's client
  * re-sends on 429/503, either of which can send an SMS twice); and the configured timeouts really apply.
  */
@@ -78,13 +78,34 @@ final class TwilioHttpClient extends HttpClient implements Closeable {
                     ? new StringEntity(request.getBody(), ContentType.APPLICATION_JSON)
                     : new StringEntity(request.encodeFormBody(), ContentType.APPLICATION_FORM_URLENCODED));
         }
+        Response response;
         try {
-            return client.execute(http, response -> new Response(
-                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
-                    response.getCode(),
-                    response.getHeaders()));
+            response = client.execute(http, answer -> new Response(
+                    answer.getEntity() == null ? "" : EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8),
+                    answer.getCode(),
+                    answer.getHeaders()));
         } catch (IOException e) {
             throw new ApiException(e.getMessage(), e);
+        }
+        if (response.getStatusCode() >= 400 && !response.getContent().stripLeading().startsWith("{")) {
+            // the SDK would report this without any status; the status is what tells a 429 from a 503
+            throw new UnparsedErrorResponse(response.getStatusCode());
+        }
+        return response;
+    }
+
+    /** An HTTP error without Twilio's JSON error body: a proxy's HTML page, an empty 429 or 503. */
+    static final class UnparsedErrorResponse extends ApiException {
+
+        private final int httpStatus;
+
+        UnparsedErrorResponse(int httpStatus) {
+            super("Twilio answered HTTP " + httpStatus + " without an error body");
+            this.httpStatus = httpStatus;
+        }
+
+        int httpStatus() {
+            return httpStatus;
         }
     }
 

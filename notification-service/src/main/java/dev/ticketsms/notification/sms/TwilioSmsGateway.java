@@ -14,16 +14,25 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Set;
 
 /**
- * Sends one SMS through the Twilio SDK and says how it ended. Only failures that prove the message was not taken
- * (no connection, 429 / 20429) throw {@link SmsNotSentException} so the caller can try again; every other failure
- * is a result, because sending again after a 5xx or a timeout could deliver the SMS twice.
+ * Sends one SMS through the Twilio SDK and says how it ended. Failures that prove the message was not taken
+ * (no connection, 429 / 20429, our credentials or sender refused) throw {@link SmsNotSentException} so the caller
+ * can try again later; every other failure is a result, because sending again after a 5xx or a timeout could
+ * deliver the SMS twice.
  */
 @Component
 public class TwilioSmsGateway implements DisposableBean {
 
     private static final int TOO_MANY_REQUESTS = 20429;
+
+    /**
+     * Errors about our credentials, account or sender rather than the recipient: no recipient may be failed for
+     * them. They are retried with back-off until the configuration is fixed (20003 authentication, 20005 account
+     * not active, 21212 invalid From, 21606 From cannot send SMS, 21659 From not a Twilio number).
+     */
+    private static final Set<Integer> SENDER_PROBLEMS = Set.of(20003, 20005, 21212, 21606, 21659);
 
     private final TwilioProperties properties;
     private final TwilioHttpClient http;
@@ -54,17 +63,22 @@ public class TwilioSmsGateway implements DisposableBean {
     }
 
     private SmsResult classify(ApiException e) {
-        if (e.getCode() != null && e.getCode() == TOO_MANY_REQUESTS || Integer.valueOf(429).equals(e.getStatusCode())) {
+        Integer status = e instanceof TwilioHttpClient.UnparsedErrorResponse unparsed ? unparsed.httpStatus() : e.getStatusCode();
+        Integer code = e.getCode();
+        if (Integer.valueOf(TOO_MANY_REQUESTS).equals(code) || Integer.valueOf(429).equals(status)) {
             throw new SmsNotSentException("Twilio is rate limiting (429)", e);
         }
         if (neverReachedTwilio(e.getCause())) {
             throw new SmsNotSentException("Twilio could not be reached: " + e.getCause(), e);
         }
-        Integer status = e.getStatusCode();
-        if (e.getCode() != null && status != null && status >= 400 && status < 500) {
-            return new SmsResult.Rejected(e.getCode(), e.getMessage());
+        if (Integer.valueOf(401).equals(status) || Integer.valueOf(403).equals(status) || code != null && SENDER_PROBLEMS.contains(code)) {
+            throw new SmsNotSentException("Twilio refused our account or sender, not the recipient: " + code + " " + e.getMessage(), e);
         }
-        return new SmsResult.OutcomeUnknown(e.getCause() != null ? e.getCause().toString() : e.getMessage());
+        if (code != null && status != null && status >= 400 && status < 500) {
+            return new SmsResult.Rejected(code, e.getMessage());
+        }
+        return new SmsResult.OutcomeUnknown(e.getCause() != null ? e.getCause().toString()
+                : "HTTP " + status + ": " + e.getMessage());
     }
 
     private static boolean neverReachedTwilio(Throwable cause) {

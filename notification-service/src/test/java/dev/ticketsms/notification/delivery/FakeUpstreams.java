@@ -96,7 +96,10 @@ final class FakeUpstreams implements AutoCloseable {
             return;
         }
         String teamId = exchange.getRequestURI().getPath().split("/")[3];
-        respond(exchange, new Reply(200, recipientsByTeam.getOrDefault(teamId, "[]")));
+        String recipients = recipientsByTeam.get(teamId);
+        respond(exchange, recipients == null
+                ? new Reply(404, "{\"title\":\"Team not found\"}")
+                : new Reply(200, recipients));
     }
 
     private void twilio(HttpExchange exchange) throws IOException {

@@ -16,6 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,6 +136,47 @@ class TicketCreatedDeliveryIntegrationTest {
         assertThat(sentTo("+14155550141")).hasSize(1);
     }
 
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
+        UUID team = teamOf("+14155550151");
+        TicketCreated next = ticketCreated(team);
+        send(next.ticketId().toString(), "{\"type\":\"TicketCreated\",\"eventId\":");
+        publish(next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("+14155550151").size() == 1);
+        try (var consumer = deadLetterConsumer()) {
+            var dead = KafkaTestUtils.getSingleRecord(consumer, Topics.TICKET_EVENTS_DLT, Duration.ofSeconds(20));
+            assertThat(dead.key()).isEqualTo(next.ticketId().toString());
+            assertThat(new String(dead.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"TicketCreated\",\"eventId\":");
+            assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+            assertThat(dead.headers().lastHeader("kafka_dlt-original-topic").value()).asString().isEqualTo(Topics.TICKET_EVENTS);
+        }
+    }
+
+    @Test
+    void aTeamProfileServiceDoesNotKnowTextsNobodyAndDoesNotHoldUpTheNextTicket() {
+        UUID unknownTeam = UUID.randomUUID();
+        UUID team = teamOf("+14155550161");
+        TicketCreated forUnknownTeam = ticketCreated(unknownTeam);
+        publish(forUnknownTeam);
+        // same key, so same partition, right behind it
+        publish(new TicketCreated(UUID.randomUUID(), Instant.now(), forUnknownTeam.ticketId(), team, 1,
+                "Broken login", Severity.HIGH, "Auth", "user-1", "Jane Roe"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("+14155550161").size() == 1);
+        assertThat(ledger(forUnknownTeam)).isEmpty();
+    }
+
+    private org.apache.kafka.clients.consumer.Consumer<String, byte[]> deadLetterConsumer() {
+        var props = KafkaTestUtils.consumerProps(kafka, "dlt-" + UUID.randomUUID(), false);
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var consumer = new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).createConsumer();
+        consumer.subscribe(List.of(Topics.TICKET_EVENTS_DLT));
+        return consumer;
+    }
+
     private UUID teamOf(String... phones) {
         UUID team = UUID.randomUUID();
         StringBuilder json = new StringBuilder("[");
@@ -152,18 +194,21 @@ class TicketCreatedDeliveryIntegrationTest {
     }
 
     private TicketCreated publish(TicketCreated event) {
+        send(event.ticketId().toString(), WIRE.writeValueAsString(event));
+        return event;
+    }
+
+    private void send(String key, String value) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         var producer = new DefaultKafkaProducerFactory<String, String>(props);
         try {
-            new KafkaTemplate<>(producer).send(new ProducerRecord<>(Topics.TICKET_EVENTS,
-                    event.ticketId().toString(), WIRE.writeValueAsString(event))).join();
+            new KafkaTemplate<>(producer).send(new ProducerRecord<>(Topics.TICKET_EVENTS, key, value)).join();
         } finally {
             producer.destroy();
         }
-        return event;
     }
 
     private List<Map<String, Object>> ledger(TicketCreated event) {

@@ -1,0 +1,161 @@
+package dev.ticketsms.notification.sms;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * How each Twilio answer is classified: only what proves the SMS was not taken may be retried, and the gateway
+ * itself never sends a request twice.
+ */
+class TwilioSmsGatewayTest {
+
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicReference<String> lastPath = new AtomicReference<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private HttpServer twilio;
+    private TwilioSmsGateway gateway;
+
+    @AfterEach
+    void stop() throws IOException {
+        release.countDown();
+        if (gateway != null) {
+            gateway.destroy();
+        }
+        if (twilio != null) {
+            twilio.stop(0);
+        }
+    }
+
+    @Test
+    void anAcceptedMessageGivesItsSidAndSegments() {
+        answer(201, "application/json", """
+                {"sid":"SM0123456789abcdef0123456789abcdef","status":"queued","num_segments":"2"}""");
+
+        SmsResult result = gateway.send("+14155550101", "hello");
+
+        assertThat(result).isEqualTo(new SmsResult.Accepted("SM0123456789abcdef0123456789abcdef", "queued", 2));
+        assertThat(lastPath.get()).isEqualTo("/prefix/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json");
+    }
+
+    @Test
+    void anInvalidNumberIsRejectedWithTwilioCodeAndNotRetried() {
+        answer(400, "application/json", twilioError(21211, 400));
+
+        assertThat(gateway.send("+15005550001", "hello"))
+                .isInstanceOfSatisfying(SmsResult.Rejected.class, rejected -> assertThat(rejected.errorCode()).isEqualTo(21211));
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void rateLimitingWithTwilioBodyMeansNotSent() {
+        answer(429, "application/json", twilioError(20429, 429));
+
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void rateLimitingWithoutABodyStillMeansNotSent() {
+        answer(429, "text/plain", "");
+
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void badCredentialsAreNotBlamedOnTheRecipient() {
+        answer(401, "application/json", twilioError(20003, 401));
+
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+    }
+
+    @Test
+    void aServerErrorLeavesTheOutcomeUnknownAfterExactlyOneRequest() {
+        answer(503, "text/html", "<html>Service Unavailable</html>");
+
+        assertThat(gateway.send("+14155550101", "hello")).isInstanceOf(SmsResult.OutcomeUnknown.class);
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aReadTimeoutLeavesTheOutcomeUnknown() {
+        startTwilio(exchange -> {
+            requests.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+
+        assertThat(gateway.send("+14155550101", "hello")).isInstanceOf(SmsResult.OutcomeUnknown.class);
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void anUnreachableTwilioMeansNotSent() throws IOException {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        gateway = new TwilioSmsGateway(properties(URI.create("http://127.0.0.1:" + closedPort)));
+
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+    }
+
+    private void answer(int status, String contentType, String body) {
+        startTwilio(exchange -> {
+            requests.incrementAndGet();
+            lastPath.set(exchange.getRequestURI().getPath());
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (var out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            exchange.close();
+        });
+    }
+
+    private void startTwilio(com.sun.net.httpserver.HttpHandler handler) {
+        try {
+            twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        twilio.createContext("/", handler);
+        twilio.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        twilio.start();
+        gateway = new TwilioSmsGateway(properties(URI.create("http://127.0.0.1:" + twilio.getAddress().getPort() + "/prefix/")));
+    }
+
+    private static TwilioProperties properties(URI baseUrl) {
+        return new TwilioProperties("AC00000000000000000000000000000000", "token", "+15005550006", null, baseUrl,
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 4);
+    }
+
+    private static String twilioError(int code, int status) {
+        return """
+                {"code":%d,"message":"error %d","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
+                .formatted(code, code, code, status);
+    }
+}
