@@ -86,7 +86,7 @@ public record PhoneNumber(String value) {
         }
         String unfit = NOT_FOR_SMS.get(PHONE_NUMBERS.getNumberType(number));
         if (unfit != null) {
-            throw new InvalidPhoneNumberException("is " + unfit + ", which cannot receive SMS; use a mobile number");
+            throw new InvalidPhoneNumberException("is " + unfit + ", which cannot receive SMS; use a mobile number in international format, e.g. " + EXAMPLE);
         }
         return PHONE_NUMBERS.format(number, E164);
     }

@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 class PhoneNumberPropertyTest {
 
@@ -18,23 +19,41 @@ class PhoneNumberPropertyTest {
 
     @Property
     void anyInputIsEitherAnE164NumberOrRejectedWithAReason(@ForAll String input) {
+        assertAcceptedAsE164OrRejectedWithAReason(input);
+    }
+
+    /** Inputs shaped like phone numbers, so that many are accepted and the accepted branch is really exercised. */
+    @Property(tries = 2000)
+    void whateverLooksLikeANumberIsEitherAnE164NumberThatRoundTripsOrRejectedWithAReason(
+            @ForAll("plausibleInput") String input) {
+        boolean accepted = assertAcceptedAsE164OrRejectedWithAReason(input);
+
+        Statistics.label("outcome").collect(accepted ? "accepted" : "rejected");
+        Statistics.label("outcome").coverage(coverage -> coverage.check("accepted").percentage(p -> p >= 5));
+    }
+
+    /** @return whether the input was accepted */
+    private static boolean assertAcceptedAsE164OrRejectedWithAReason(String input) {
+        PhoneNumber number;
         try {
-            assertThat(PhoneNumber.parse(input).value()).matches("\\+[1-9][0-9]{1,14}");
+            number = PhoneNumber.parse(input);
         } catch (InvalidPhoneNumberException rejected) {
-            assertThat(rejected.getMessage()).isNotBlank();
+            assertThat(rejected.getMessage()).contains("e.g. +14155550101");
+            return false;
         }
-    }
-
-    @Property
-    void separatorsBetweenDigitsDoNotChangeTheNumber(@ForAll("typedWithSeparators") Typed typed) {
-        assertThat(PhoneNumber.parse(typed.text()).value()).isEqualTo(typed.e164());
-    }
-
-    @Property
-    void parsingAStoredNumberGivesItBack(@ForAll("smsCapable") String e164) {
-        var number = PhoneNumber.parse(e164);
-
+        assertThat(number.value()).matches("\\+[1-9][0-9]{1,14}");
         assertThat(PhoneNumber.parse(number.value())).isEqualTo(number);
+        return true;
+    }
+
+    @Provide
+    Arbitrary<String> plausibleInput() {
+        // country code and a mobile-looking prefix, then random digits of a random length, in random groups
+        Arbitrary<String> start = Arbitraries.of("+1 2", "+1 4", "+1 9", "+44 7", "+49 15", "+49 17", "+33 6", "+61 4", "+91 9");
+        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(5).ofMaxLength(12);
+        Arbitrary<String> separator = Arbitraries.of("", " ", "-", ".");
+        return Combinators.combine(start, digits, separator).as((prefix, rest, sep) ->
+                prefix + String.join(sep, rest.split("(?<=\\G.{3})")));
     }
 
     @Provide
