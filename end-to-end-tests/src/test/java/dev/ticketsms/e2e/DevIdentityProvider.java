@@ -51,7 +51,12 @@ final class DevIdentityProvider implements AutoCloseable {
     }
 
     String userToken(String userId, String name, String... roles) {
-        return sign(new JWTClaimsSet.Builder().subject(userId).claim("name", name).claim("roles", List.of(roles)));
+        return sign(new JWTClaimsSet.Builder().subject(userId).claim("name", name).claim("roles", List.of(roles)), baseUrl());
+    }
+
+    /** A token signed with the right key but naming another issuer, as a token from a neighbouring tenant would. */
+    String userTokenFromIssuer(String issuer, String userId) {
+        return sign(new JWTClaimsSet.Builder().subject(userId).claim("name", userId).claim("roles", List.of()), issuer);
     }
 
     private void clientCredentials(HttpExchange exchange) throws IOException {
@@ -66,17 +71,18 @@ final class DevIdentityProvider implements AutoCloseable {
             respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;
         }
-        String token = sign(new JWTClaimsSet.Builder().subject(SERVICE_CLIENT_ID).claim("scope", form.getOrDefault("scope", "")));
+        String token = sign(new JWTClaimsSet.Builder().subject(SERVICE_CLIENT_ID).claim("scope", form.getOrDefault("scope", "")),
+                baseUrl());
         respond(exchange, 200, """
                 {"access_token":"%s","token_type":"Bearer","expires_in":3600,"scope":"%s"}"""
                 .formatted(token, form.getOrDefault("scope", "")));
     }
 
-    private String sign(JWTClaimsSet.Builder claims) {
+    private String sign(JWTClaimsSet.Builder claims, String issuer) {
         Instant now = Instant.now();
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims.issuer(baseUrl()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600))).build());
+                    claims.issuer(issuer).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600))).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -154,6 +154,15 @@ class TicketToSmsEndToEndIT {
                 .containsValues(sms.get(0).get("sid").asString(), sms.get(1).get("sid").asString());
     }
 
+    @Test
+    void aTokenFromAnotherIssuerIsRefusedEvenWhenSignedWithTheRightKey() throws Exception {
+        String foreign = identity.userTokenFromIssuer("https://other-tenant.example.com", "mallory");
+
+        call(tickets, "POST", "/api/tickets", foreign, """
+                {"title":"t","severity":"LOW","category":"c","teamId":"%s"}""".formatted(UUID.randomUUID()), 401);
+        call(profiles, "GET", "/api/user/profile", foreign, null, 401);
+    }
+
     private static ServiceProcess start(String module, Map<String, String> properties) throws Exception {
         ServiceProcess service = ServiceProcess.start(module, properties);
         services.add(service);
@@ -167,6 +176,7 @@ class TicketToSmsEndToEndIT {
         properties.put("spring.datasource.password", "postgres");
         properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.baseUrl() + "/.well-known/jwks.json");
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", identity.baseUrl());
         return properties;
     }
 

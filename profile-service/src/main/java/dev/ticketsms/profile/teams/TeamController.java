@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -67,7 +68,7 @@ class TeamController {
         return problem;
     }
 
-    record NewTeam(@NotBlank @Size(max = 100) String name) {
+    record NewTeam(@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\u0000]*", message = "must not contain the NUL character") String name) {
     }
 
     record TeamResponse(UUID id, String name) {

@@ -32,6 +32,18 @@ class PhoneNumberPropertyTest {
         Statistics.label("outcome").coverage(coverage -> coverage.check("accepted").percentage(p -> p >= 5));
     }
 
+    @Property
+    void separatorsBetweenDigitsDoNotChangeTheNumber(@ForAll("typedWithSeparators") Typed typed) {
+        assertThat(PhoneNumber.parse(typed.text()).value()).isEqualTo(typed.e164());
+    }
+
+    @Property
+    void parsingAStoredNumberGivesItBack(@ForAll("smsCapable") String e164) {
+        var number = PhoneNumber.parse(e164);
+
+        assertThat(PhoneNumber.parse(number.value())).isEqualTo(number);
+    }
+
     /** @return whether the input was accepted */
     private static boolean assertAcceptedAsE164OrRejectedWithAReason(String input) {
         PhoneNumber number;

@@ -4,17 +4,22 @@ import dev.ticketsms.events.Severity;
 import dev.ticketsms.ticket.tickets.NewTicket;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
 /** The body of {@code POST /api/tickets}. Unknown fields (status, createdBy, version...) are rejected. */
 record CreateTicketRequest(
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 10_000) String description,
+        @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String title,
+        @Size(max = 10_000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String description,
         @NotNull Severity severity,
-        @NotBlank @Size(max = 100) String category,
+        @NotBlank @Size(max = 100) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String category,
         @NotNull UUID teamId) {
+
+    /** PostgreSQL text cannot hold U+0000; refusing it here keeps it a 400 instead of a failed insert. */
+    static final String NO_NUL = "[^\\u0000]*";
+    static final String NUL_MESSAGE = "must not contain the NUL character";
 
     NewTicket toNewTicket() {
         return new NewTicket(title.strip(), description, severity, category.strip(), teamId);
