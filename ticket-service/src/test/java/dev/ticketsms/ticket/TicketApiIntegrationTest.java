@@ -187,7 +187,9 @@ class TicketApiIntegrationTest {
     @Test
     void callsWithoutATokenAreUnauthorized() throws Exception {
         mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+                .andExpect(jsonPath("$.status").value(401));
     }
 
     private long ticketCount() {

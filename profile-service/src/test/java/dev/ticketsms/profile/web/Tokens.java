@@ -1,5 +1,7 @@
 package dev.ticketsms.profile.web;
 
+import dev.ticketsms.security.JwtAuthorities;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import java.util.List;

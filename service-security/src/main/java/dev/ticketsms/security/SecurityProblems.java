@@ -1,4 +1,4 @@
-package dev.ticketsms.profile.web;
+package dev.ticketsms.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 as ProblemDetails; the bearer-token handlers still set the {@code WWW-Authenticate}
  * header (RFC 6750) that says what was wrong with the token.
  */
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final AuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -28,7 +28,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private final JsonMapper json;
 
-    SecurityProblems(JsonMapper json) {
+    public SecurityProblems(JsonMapper json) {
         this.json = json;
     }
 

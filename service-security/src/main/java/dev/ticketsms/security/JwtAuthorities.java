@@ -1,4 +1,4 @@
-package dev.ticketsms.profile.web;
+package dev.ticketsms.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,16 +6,20 @@ import java.util.Collection;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
-/** {@code roles: ["admin"]} becomes {@code ROLE_admin}; {@code scope: "a b"} becomes {@code SCOPE_a}, {@code SCOPE_b}. */
-class JwtAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
+/**
+ * The token contract every service reads the same way: {@code roles: ["admin"]} becomes {@code ROLE_admin};
+ * {@code scope: "a b"} becomes {@code SCOPE_a}, {@code SCOPE_b}.
+ */
+public final class JwtAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
     private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
 
     private final JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
 
-    JwtAuthorities() {
+    public JwtAuthorities() {
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
     }
@@ -25,5 +29,12 @@ class JwtAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
         var authorities = new ArrayList<GrantedAuthority>(scopes.convert(jwt));
         authorities.addAll(roles.convert(jwt));
         return authorities;
+    }
+
+    /** The converter a resource server's {@code jwt(...)} configuration takes. */
+    public static JwtAuthenticationConverter authenticationConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new JwtAuthorities());
+        return converter;
     }
 }

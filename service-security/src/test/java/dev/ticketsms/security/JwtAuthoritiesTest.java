@@ -1,4 +1,4 @@
-package dev.ticketsms.profile.web;
+package dev.ticketsms.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
