@@ -46,6 +46,8 @@ final class ServiceProcess implements AutoCloseable {
         Path log = ROOT.resolve("end-to-end-tests/target/e2e-logs/" + module + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // if the test JVM ends without reaching close() (an aborted run), the service must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, module + "-stop"));
         return new ServiceProcess(module, port, log, process);
     }
 
