@@ -57,7 +57,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Blocks until the service's health endpoint answers UP; fails with the log's tail if the process died. */
     void awaitHealthy(HttpClient http, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -66,6 +67,8 @@ final class ServiceProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    System.out.printf("%s healthy %.1f s after the test began waiting, resident memory %s%n", module,
+                            (System.nanoTime() - started) / 1e9, residentMemory());
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -74,6 +77,18 @@ final class ServiceProcess implements AutoCloseable {
             process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException(module + " was not healthy within " + timeout + ":\n" + logTail());
+    }
+
+    /** The process's resident set size as Linux reports it, for the build log; "unknown" elsewhere. */
+    private String residentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> line.substring("VmRSS:".length()).strip())
+                    .findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     String logTail() {
