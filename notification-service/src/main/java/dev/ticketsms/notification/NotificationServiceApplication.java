@@ -1,10 +1,13 @@
 package dev.ticketsms.notification;
 
 import org.springframework.boot.SpringApplication;
+import dev.ticketsms.web.problems.ProblemResponses;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@Import(ProblemResponses.class)
 @ConfigurationPropertiesScan
 public class NotificationServiceApplication {
 

@@ -2,7 +2,7 @@ package dev.ticketsms.profile.profiles;
 
 import java.util.List;
 
-import dev.ticketsms.profile.web.InvalidField;
+import dev.ticketsms.web.problems.InvalidField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,6 +1,6 @@
 package dev.ticketsms.profile.web;
 
-import dev.ticketsms.security.BearerTokenApi;
+import dev.ticketsms.web.security.BearerTokenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

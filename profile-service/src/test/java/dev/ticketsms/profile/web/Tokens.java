@@ -1,6 +1,6 @@
 package dev.ticketsms.profile.web;
 
-import dev.ticketsms.security.JwtAuthorities;
+import dev.ticketsms.web.security.JwtAuthorities;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 

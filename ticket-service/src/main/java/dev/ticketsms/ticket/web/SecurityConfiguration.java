@@ -1,6 +1,6 @@
 package dev.ticketsms.ticket.web;
 
-import dev.ticketsms.security.BearerTokenApi;
+import dev.ticketsms.web.security.BearerTokenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

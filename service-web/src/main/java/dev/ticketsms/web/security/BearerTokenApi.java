@@ -1,4 +1,4 @@
-package dev.ticketsms.security;
+package dev.ticketsms.web.security;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.security.config.Customizer;

@@ -1,4 +1,4 @@
-package dev.ticketsms.security;
+package dev.ticketsms.web.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

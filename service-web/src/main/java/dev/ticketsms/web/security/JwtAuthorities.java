@@ -1,4 +1,4 @@
-package dev.ticketsms.security;
+package dev.ticketsms.web.security;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,11 @@
-package dev.ticketsms.profile.web;
+package dev.ticketsms.web.problems;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -23,10 +25,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Spring's ProblemDetail handling, plus an {@code errors} list naming each bad field and why, so
- * that bad input is always a 400 a client can show next to the field.
+ * that bad input is always a 400 a client can show next to the field. Every service imports it, so the
+ * frontend sees one error shape whichever service it calls.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -96,6 +99,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String expected(Class<?> type) {
         if (type == null) {
             return "of another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";

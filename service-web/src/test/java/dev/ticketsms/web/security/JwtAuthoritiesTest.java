@@ -1,4 +1,4 @@
-package dev.ticketsms.security;
+package dev.ticketsms.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

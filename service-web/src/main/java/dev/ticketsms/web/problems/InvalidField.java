@@ -1,4 +1,4 @@
-package dev.ticketsms.profile.web;
+package dev.ticketsms.web.problems;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ public record InvalidField(String field, String message) {
         return problem(detail, fields);
     }
 
-    static ProblemDetail problem(String detail, List<InvalidField> fields) {
+    public static ProblemDetail problem(String detail, List<InvalidField> fields) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", fields);
