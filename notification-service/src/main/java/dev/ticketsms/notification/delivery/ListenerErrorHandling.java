@@ -40,7 +40,7 @@ import java.util.Map;
 class ListenerErrorHandling {
 
     @Bean
-    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<Object, Object> deadLetters) {
+    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<String, Object> deadLetters) {
         var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topics.TICKET_EVENTS_DLT, -1));
         var handler = new DefaultErrorHandler(recoverer, backOff(5));
@@ -54,13 +54,12 @@ class ListenerErrorHandling {
      * It is this service's only producer, so Boot's default KafkaTemplate backs off in its favour.
      */
     @Bean
-    KafkaTemplate<Object, Object> deadLetters(KafkaProperties kafka) {
+    KafkaTemplate<String, Object> deadLetters(KafkaProperties kafka) {
         var values = new DelegatingByTypeSerializer(Map.of(
                 byte[].class, new ByteArraySerializer(),
                 TicketEvent.class, new JacksonJsonSerializer<TicketEvent>().noTypeInfo()), true);
-        var producers = new DefaultKafkaProducerFactory<Object, Object>(kafka.buildProducerProperties(),
-                () -> (org.apache.kafka.common.serialization.Serializer) new StringSerializer(), () -> values);
-        return new KafkaTemplate<>(producers);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, Object>(
+                kafka.buildProducerProperties(), new StringSerializer(), values));
     }
 
     @Bean

@@ -54,27 +54,30 @@ class NotifyTeamOnTicketCreated {
             result = sms.send(recipient.phoneNumber(), body);
         } catch (SmsNotSentException e) {
             ledger.release(delivery);
-            meters.counter("notifications.sms.attempts", "outcome", "not_sent", "error_code", "none").increment();
+            countAttempt("not_sent", "none");
             throw e;
         }
         ledger.record(delivery, result);
         switch (result) {
             case SmsResult.Accepted accepted -> {
-                meters.counter("notifications.sms.attempts", "outcome", "sent", "error_code", "none").increment();
+                countAttempt("sent", "none");
                 log.info("SMS {} for ticket {} sent to {} ({} segments)", accepted.sid(), event.ticketId(),
                         recipient.maskedPhoneNumber(), accepted.segments());
             }
             case SmsResult.Rejected rejected -> {
-                meters.counter("notifications.sms.attempts", "outcome", "rejected",
-                        "error_code", String.valueOf(rejected.errorCode())).increment();
+                countAttempt("rejected", String.valueOf(rejected.errorCode()));
                 log.warn("Twilio rejected the SMS for ticket {} to {}: {} {}", event.ticketId(),
                         recipient.maskedPhoneNumber(), rejected.errorCode(), rejected.message());
             }
             case SmsResult.OutcomeUnknown unknown -> {
-                meters.counter("notifications.sms.attempts", "outcome", "unknown", "error_code", "none").increment();
+                countAttempt("unknown", "none");
                 log.error("SMS for ticket {} to {} may or may not have been sent; not retried: {}", event.ticketId(),
                         recipient.maskedPhoneNumber(), unknown.reason());
             }
         }
+    }
+
+    private void countAttempt(String outcome, String errorCode) {
+        meters.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode).increment();
     }
 }
