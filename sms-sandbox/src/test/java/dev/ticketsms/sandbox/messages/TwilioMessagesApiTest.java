@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** What Twilio's Messages API answers; the carrier is held back for an hour so statuses stay as answered. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sandbox.callbacks.delay=PT1H")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TwilioMessagesApiTest {
 
@@ -86,6 +87,7 @@ class TwilioMessagesApiTest {
         var reply = send("To", "+15551230001", "MessagingServiceSid", "MG00000000000000000000000000000000", "Body", "hi");
 
         assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("status").asString()).isEqualTo("accepted");
         assertThat(reply.json().get("from").isNull()).isTrue();
         assertThat(reply.json().get("messaging_service_sid").asString()).isEqualTo("MG00000000000000000000000000000000");
     }
