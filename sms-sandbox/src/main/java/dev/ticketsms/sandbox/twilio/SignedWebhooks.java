@@ -104,11 +104,20 @@ public class SignedWebhooks {
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body(), attempt);
         } catch (IOException unreachable) {
-            return new Answer(0, null, unreachable.getClass().getSimpleName() + ": " + unreachable.getMessage(), attempt);
+            return new Answer(0, null, describe(unreachable), attempt);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted", attempt);
         }
+    }
+
+    /** The JDK's connect failures carry their reason in the cause, with no message of their own. */
+    private static String describe(IOException failure) {
+        Throwable reason = failure;
+        while (reason.getMessage() == null && reason.getCause() != null) {
+            reason = reason.getCause();
+        }
+        return failure.getClass().getSimpleName() + (reason.getMessage() == null ? "" : ": " + reason.getMessage());
     }
 
     /** Query strings and user info may carry credentials; logs show where, not how. */
