@@ -17,9 +17,9 @@ import dev.ticketsms.sandbox.messages.ReceivedMessages;
 import dev.ticketsms.sandbox.messages.SandboxMessage;
 import dev.ticketsms.sandbox.stats.SandboxStats;
 import dev.ticketsms.sandbox.twilio.SignedWebhooks;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -7,9 +7,9 @@ import dev.ticketsms.sandbox.PhoneMask;
 import dev.ticketsms.sandbox.stats.RequestOutcome;
 import dev.ticketsms.sandbox.stats.SandboxStats;
 import dev.ticketsms.sandbox.twilio.TwilioApiException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 

@@ -15,9 +15,9 @@ import dev.ticketsms.sandbox.messages.SandboxMessage;
 import dev.ticketsms.sandbox.stats.SandboxStats;
 import dev.ticketsms.sandbox.twilio.SignedWebhooks;
 import dev.ticketsms.web.problems.InvalidField;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

@@ -1,5 +1,7 @@
 package dev.ticketsms.sandbox.inbox;
 
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -15,8 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 /**
  * A web page showing what each phone would have seen: one conversation per phone, the most recently

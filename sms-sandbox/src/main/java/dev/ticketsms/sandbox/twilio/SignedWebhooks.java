@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.ticketsms.sandbox.SandboxProperties;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Component;
 
 /**
