@@ -2,6 +2,7 @@ package dev.ticketsms.sandbox.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import dev.ticketsms.sandbox.SandboxHttp;
@@ -111,6 +114,22 @@ class FaultInjectionTest {
         assertThat(reply.status()).isEqualTo(201);
         assertThat(http.get("/sandbox/messages", null).json()).hasSize(1);
         assertThat(http.get("/sandbox/stats", null).json().get("delayed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_client_that_times_out_during_a_LATENCY_still_has_its_message_sent_as_after_a_Twilio_read_timeout() {
+        addFault("""
+                {"to":"+15551230115","kind":"LATENCY","latency":"PT1S","remaining":1}""");
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + messagesPath()))
+                .timeout(Duration.ofMillis(100))
+                .header("Authorization", credentials())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("To=%2B15551230115&From=%2B15005550006&Body=hi"))
+                .build();
+
+        assertThatExceptionOfType(HttpTimeoutException.class)
+                .isThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()));
+        await().untilAsserted(() -> assertThat(http.get("/sandbox/messages?to=%2B15551230115", null).json()).hasSize(1));
     }
 
     @Test
