@@ -52,8 +52,7 @@ class DeliveryMetrics {
                 .description("Segments billed per SMS Twilio accepted")
                 .register(registry);
         this.cost = Counter.builder("notifications.sms.cost.estimated")
-                .description("Estimated Twilio charges of accepted SMS (segments x configured price)")
-                .baseUnit(pricing.currency())
+                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag")
                 .tag("currency", pricing.currency())
                 .register(registry);
         this.eventToSend = Timer.builder("notifications.event.to.send")

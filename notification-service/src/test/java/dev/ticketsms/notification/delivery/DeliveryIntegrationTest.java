@@ -12,7 +12,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +53,7 @@ import java.util.UUID;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class DeliveryIntegrationTest {
 
+    /** One set for every test class in this JVM (each gets its own application context); stopped when the JVM ends. */
     static final FakeUpstreams upstreams = new FakeUpstreams();
     private static final JsonMapper WIRE = JsonMapper.builder().build();
 
@@ -64,11 +64,6 @@ abstract class DeliveryIntegrationTest {
         registry.add("notifications.profile-service.base-url", upstreams::baseUrl);
         registry.add("spring.security.oauth2.client.provider.identity.token-uri", () -> upstreams.baseUrl() + "/oauth2/token");
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> upstreams.baseUrl() + "/jwks");
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        upstreams.close();
     }
 
     @Autowired

@@ -56,6 +56,7 @@ final class FakeUpstreams implements AutoCloseable {
         profileAndTokens.start();
         twilio = startTwilio(0);
         twilioPort = twilio.getAddress().getPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
     String baseUrl() {
