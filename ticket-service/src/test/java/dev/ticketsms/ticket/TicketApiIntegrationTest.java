@@ -180,9 +180,24 @@ class TicketApiIntegrationTest extends TicketServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"title":"t","description":"%s","severity":"LOW","category":"Billing","teamId":"%s"}"""
-                                .formatted("x".repeat(1_000_000), TEAM)))
+                                .formatted("x".repeat(10_001), TEAM)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("description"));
+                .andExpect(jsonPath("$.errors[0].field").value("description"))
+                .andExpect(jsonPath("$.errors[0].message").value("size must be between 0 and 10000"));
+        assertThat(ticketCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyLargerThanAnyValidTicketIsRefusedBeforeItIsRead() throws Exception {
+        long before = ticketCount();
+        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"t","description":"%s","severity":"LOW","category":"Billing","teamId":"%s"}"""
+                                .formatted("x".repeat(1_000_000), TEAM)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail").value("The request body must not exceed 131072 bytes"));
         assertThat(ticketCount()).isEqualTo(before);
     }
 
@@ -268,6 +283,8 @@ class TicketApiIntegrationTest extends TicketServiceIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/tickets/{id}/status'].patch.responses['412']").exists())
                 .andExpect(jsonPath("$.components.schemas.CreateTicketRequest.example.title").value("Database Connection Issue"))
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+        mvc.perform(get("/swagger-ui/index.html"))
+                .andExpect(status().isOk());
     }
 
     private double createdCount(Severity severity) {

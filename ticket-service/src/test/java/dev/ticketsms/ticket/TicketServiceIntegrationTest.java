@@ -1,5 +1,6 @@
 package dev.ticketsms.ticket;
 
+import dev.ticketsms.events.ProfileEvent;
 import dev.ticketsms.events.TeamMemberAdded;
 import dev.ticketsms.events.TeamMemberRemoved;
 import dev.ticketsms.events.Topics;
@@ -10,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -67,7 +69,7 @@ abstract class TicketServiceIntegrationTest {
 
     static RequestPostProcessor admin(String id) {
         return jwt().jwt(token -> token.subject(id).claim("name", "Admin " + id).claim("roles", List.of("admin")))
-                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_admin"));
+                .authorities(new SimpleGrantedAuthority("ROLE_admin"));
     }
 
     /** Publishes {@code TeamMemberAdded} as profile-service would and waits until the replica has it. */
@@ -83,7 +85,7 @@ abstract class TicketServiceIntegrationTest {
 
     void publish(UUID teamId, Object profileEvent) {
         producer.send(Topics.PROFILE_EVENTS, teamId.toString(),
-                WIRE_JSON.writerFor(dev.ticketsms.events.ProfileEvent.class).writeValueAsString(profileEvent)).join();
+                WIRE_JSON.writerFor(ProfileEvent.class).writeValueAsString(profileEvent)).join();
     }
 
     /** Opens a ticket through the API as {@code userId}, who must belong to the team, and returns its id. */

@@ -21,6 +21,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.ticketsms.events.TicketStatus.CLOSED;
 import static dev.ticketsms.events.TicketStatus.IN_PROGRESS;
@@ -140,6 +143,32 @@ class TicketStatusApiIntegrationTest extends TicketServiceIntegrationTest {
                 .andExpect(header().string("ETag", "\"1\""));
         await().atMost(Duration.ofSeconds(30)).until(() -> outboxRowsOf(ticketId) == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> topic.poll().eventsOf(ticketId).size() == 2);
+    }
+
+    @Test
+    void ofTwoConcurrentChangesFromTheSameVersionOneWinsAndTheOtherIsTold412() throws Exception {
+        UUID ticketId = open(AGENT, TEAM, "Race");
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<Integer>>();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (TicketStatus to : List.of(IN_PROGRESS, RESOLVED)) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return changeStatus(ticketId, to, "\"0\"").andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRowsOf(ticketId) == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> topic.poll().eventsOf(ticketId).size() == 2);
+        mvc.perform(get("/api/tickets/{id}", ticketId).with(user(AGENT, "Agent")))
+                .andExpect(header().string("ETag", "\"1\""));
     }
 
     @Test
