@@ -1,5 +1,5 @@
 -- Replica of profile-service's team membership (from profiles.events.v1), for deciding who sees which tickets.
--- A removed member keeps a row with member = false, so an older, replayed "added" event cannot resurrect them.
+-- A removed member keeps a row with member = false; last_event_id is the event last applied to the row.
 CREATE TABLE team_members (
     team_id       UUID         NOT NULL,
     user_id       VARCHAR(255) NOT NULL,

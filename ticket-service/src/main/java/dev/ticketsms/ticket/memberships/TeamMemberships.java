@@ -11,8 +11,13 @@ import java.util.UUID;
 
 /**
  * This service's replica of team membership, fed by profile-service's events; it decides which tickets a user sees.
- * One row per (team, user) remembers the last event applied to it: an event already applied (same id) or older than
- * that one changes nothing, so redelivered and replayed events leave the replica as it was.
+ * <p>
+ * Events are applied in topic order, which is the order profile-service committed them (keyed by team, relayed in
+ * sequence), and that order is the authority, not {@code occurredAt}: clocks of two profile-service replicas may
+ * disagree, and a removal stamped earlier than the addition it follows must still remove. Redelivery and replay
+ * re-send a partition's events in the same order, so the row ends as the latest event says. The event last applied
+ * to a row is remembered, so delivering it again in a row changes nothing. A full "seen event ids" table would be
+ * wrong here: after a partial relay failure the topic can carry B, A, B, and the second B must win.
  */
 @Component
 public class TeamMemberships {
@@ -50,7 +55,6 @@ public class TeamMemberships {
                         ON CONFLICT (team_id, user_id) DO UPDATE
                             SET member = excluded.member, changed_at = excluded.changed_at, last_event_id = excluded.last_event_id
                             WHERE team_members.last_event_id <> excluded.last_event_id
-                              AND team_members.changed_at <= excluded.changed_at
                         """)
                 .param("teamId", teamId)
                 .param("userId", userId)
