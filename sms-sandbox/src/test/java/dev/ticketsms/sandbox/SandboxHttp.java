@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +52,26 @@ public final class SandboxHttp {
 
     public Reply delete(String path) {
         return send(request(path, null).DELETE());
+    }
+
+    public Reply postJson(String path, String json) {
+        return send(request(path, null).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
+    }
+
+    public Reply putJson(String path, String json) {
+        return send(request(path, null).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
+    }
+
+    /** A GET whose answer is not JSON (the inbox page, a redirect). */
+    public HttpResponse<String> getPage(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path, String authorization) {

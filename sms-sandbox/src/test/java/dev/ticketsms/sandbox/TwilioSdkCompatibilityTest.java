@@ -2,6 +2,7 @@ package dev.ticketsms.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -10,6 +11,7 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,70 @@ class TwilioSdkCompatibilityTest {
         assertThat(fetched.getSid()).isEqualTo(created.getSid());
         assertThat(fetched.getTo()).isEqualTo("+15551230101");
         assertThat(fetched.getBody()).isEqualTo("x".repeat(161));
+    }
+
+    @AfterEach
+    void removeFaults() {
+        new SandboxHttp(port).delete("/sandbox/faults");
+    }
+
+    @Test
+    void the_SDK_sees_an_accepted_message_move_on_to_delivered() {
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+
+        var created = Message.creator(new PhoneNumber("+15551230103"), new PhoneNumber("+15005550006"), "hi").create(twilio);
+
+        await().untilAsserted(() -> assertThat(Message.fetcher(created.getSid()).fetch(twilio).getStatus())
+                .isEqualTo(Message.Status.DELIVERED));
+    }
+
+    @Test
+    void a_carrier_fault_shows_in_the_SDK_as_an_undelivered_message_with_its_error_code() {
+        new SandboxHttp(port).postJson("/sandbox/faults", """
+                {"to":"+15551230104","kind":"UNDELIVERED","errorCode":30006}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+
+        var created = Message.creator(new PhoneNumber("+15551230104"), new PhoneNumber("+15005550006"), "hi").create(twilio);
+
+        await().untilAsserted(() -> {
+            var fetched = Message.fetcher(created.getSid()).fetch(twilio);
+            assertThat(fetched.getStatus()).isEqualTo(Message.Status.UNDELIVERED);
+            assertThat(fetched.getErrorCode()).isEqualTo(30006);
+        });
+    }
+
+    @Test
+    void an_injected_429_surfaces_in_the_SDK_as_ApiException_20429() {
+        new SandboxHttp(port).postJson("/sandbox/faults", """
+                {"to":"+15551230105","kind":"TOO_MANY_REQUESTS"}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(new PhoneNumber("+15551230105"), new PhoneNumber("+15005550006"), "hi")
+                        .create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isEqualTo(20429);
+                    assertThat(e.getStatusCode()).isEqualTo(429);
+                });
+    }
+
+    @Test
+    void a_dropped_connection_surfaces_in_the_SDK_as_a_codeless_ApiException_caused_by_no_HTTP_response() {
+        var http = new SandboxHttp(port);
+        http.postJson("/sandbox/faults", """
+                {"to":"+15551230106","kind":"DROP_CONNECTION"}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+
+        // what a network failure after sending looks like to the SDK: no code, no status, only the cause tells
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(new PhoneNumber("+15551230106"), new PhoneNumber("+15005550006"), "hi")
+                        .create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isNull();
+                    assertThat(e.getStatusCode()).isNull();
+                    assertThat(e).hasStackTraceContaining("NoHttpResponseException");
+                });
+        assertThat(http.get("/sandbox/messages?to=%2B15551230106", null).json()).isEmpty();
     }
 
     @Test

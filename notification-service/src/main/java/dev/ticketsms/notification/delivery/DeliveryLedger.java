@@ -5,8 +5,10 @@ import dev.ticketsms.notification.sms.SmsResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,8 @@ import java.util.UUID;
 @Component
 class DeliveryLedger {
 
+    private static final int MAX_MESSAGE = 1000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -26,18 +30,32 @@ class DeliveryLedger {
     }
 
     /** Records the (event, recipient) pair once; later calls for the same pair change nothing. */
-    void claim(UUID eventId, UUID ticketId, Recipient recipient) {
+    void claim(OutgoingSms sms, Recipient recipient) {
         jdbc.sql("""
-                        INSERT INTO deliveries (event_id, ticket_id, user_id, phone_number, status, created_at, updated_at)
-                        VALUES (:eventId, :ticketId, :userId, :phone, 'PENDING', :now, :now)
+                        INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
+                                                requested_by, event_occurred_at, created_at, updated_at)
+                        VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
+                                :requestedBy, :occurredAt, :now, :now)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
-                .param("eventId", eventId)
-                .param("ticketId", ticketId)
+                .param("eventId", sms.eventId())
+                .param("kind", sms.kind().name())
+                .param("ticketId", sms.ticketId())
+                .param("teamId", sms.teamId())
                 .param("userId", recipient.userId())
                 .param("phone", recipient.phoneNumber())
+                .param("requestedBy", sms.requestedBy())
+                .param("occurredAt", Timestamp.from(sms.occurredAt()))
                 .param("now", now())
                 .update();
+    }
+
+    /** Recipients of a message whose rows are still PENDING (not yet handed to Twilio). */
+    List<Recipient> pendingRecipients(UUID eventId) {
+        return jdbc.sql("SELECT user_id, phone_number FROM deliveries WHERE event_id = ? AND status = 'PENDING' ORDER BY id")
+                .param(eventId)
+                .query((rs, n) -> new Recipient(rs.getString("user_id"), rs.getString("phone_number"), null))
+                .list();
     }
 
     /** @return the row's id if this caller may send now (the row was PENDING and is now SENDING) */
@@ -57,28 +75,63 @@ class DeliveryLedger {
     void record(long id, SmsResult result) {
         switch (result) {
             case SmsResult.Accepted accepted -> jdbc.sql("""
-                            UPDATE deliveries SET status = 'SENT', twilio_sid = :sid, segments = :segments, updated_at = :now
-                            WHERE id = :id""")
-                    .param("sid", accepted.sid()).param("segments", accepted.segments())
+                            UPDATE deliveries SET status = 'SENT', twilio_sid = :sid, twilio_status = :twilioStatus,
+                                   segments = :segments, sent_at = :now, updated_at = :now
+                            WHERE id = :id AND status = 'SENDING'""")
+                    .param("sid", accepted.sid()).param("twilioStatus", accepted.status())
+                    .param("segments", accepted.segments()).param("now", now()).param("id", id).update();
+            case SmsResult.Rejected rejected -> finish(id, DeliveryStatus.FAILED, rejected.errorCode(), rejected.message());
+            // stays SENDING: Twilio may have taken it; a status callback or the watchdog settles it
+            case SmsResult.OutcomeUnknown unknown -> jdbc.sql("""
+                            UPDATE deliveries SET error_message = :message, updated_at = :now WHERE id = :id""")
+                    .param("message", truncate("outcome unknown: " + unknown.reason()))
                     .param("now", now()).param("id", id).update();
-            case SmsResult.Rejected rejected -> fail(id, rejected.errorCode(), rejected.message());
-            case SmsResult.OutcomeUnknown unknown -> fail(id, null, "outcome unknown: " + unknown.reason());
         }
     }
 
     /** Twilio certainly did not take the message: the row may be sent again. */
     void release(long id) {
-        jdbc.sql("UPDATE deliveries SET status = 'PENDING', updated_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE deliveries SET status = 'PENDING', updated_at = :now WHERE id = :id AND status = 'SENDING'")
                 .param("now", now()).param("id", id).update();
     }
 
-    private void fail(long id, Integer errorCode, String message) {
+    /** Not sent on purpose; {@code reason} says why. Only a row not yet handed to Twilio can be skipped. */
+    void skip(long id, String reason) {
         jdbc.sql("""
-                        UPDATE deliveries SET status = 'FAILED', error_code = :code, error_message = :message, updated_at = :now
+                        UPDATE deliveries SET status = 'SKIPPED', error_message = :reason, updated_at = :now
+                        WHERE id = :id AND status = 'SENDING' AND twilio_sid IS NULL""")
+                .param("reason", truncate(reason)).param("now", now()).param("id", id).update();
+    }
+
+    /**
+     * Rows handed to Twilio longer ago than {@code after} without any answer or callback: the process died during
+     * the call, or Twilio answered 5xx. They are not sent again (that could text the member twice) but marked FAILED
+     * so the log and the metrics show them.
+     *
+     * @return how many rows were given up
+     */
+    int giveUpSendingOlderThan(Duration after) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'FAILED', updated_at = :now,
+                               error_message = COALESCE(error_message, 'outcome unknown: no answer from Twilio')
+                        WHERE status = 'SENDING' AND updated_at < :before""")
+                .param("now", now())
+                .param("before", Timestamp.from(clock.instant().minus(after)))
+                .update();
+    }
+
+    private void finish(long id, DeliveryStatus status, Integer errorCode, String message) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = :status, error_code = :code, error_message = :message, updated_at = :now
                         WHERE id = :id""")
+                .param("status", status.name())
                 .param("code", errorCode)
-                .param("message", message == null ? null : message.substring(0, Math.min(message.length(), 1000)))
+                .param("message", truncate(message))
                 .param("now", now()).param("id", id).update();
+    }
+
+    private static String truncate(String message) {
+        return message == null ? null : message.substring(0, Math.min(message.length(), MAX_MESSAGE));
     }
 
     private Timestamp now() {

@@ -23,6 +23,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -31,7 +32,8 @@ import java.util.Map;
  * <li>Failures that only mean "not now" (profile-service, the token issuer, Twilio or our database unreachable,
  * Twilio rate limiting or refusing our credentials) are retried with growing pauses for as long as it takes;
  * the delivery ledger keeps the retries from sending anything twice.</li>
- * <li>Records that cannot be read go straight to {@code tickets.events.v1-dlt}; any other failure is retried a
+ * <li>Records that cannot be read or are not valid ticket events go straight to {@code tickets.events.v1-dlt};
+ * any other failure is retried a
  * few times first. The dead-letter record keeps the original bytes, with the exception in its headers, and the
  * partition keeps flowing.</li>
  * </ul>
@@ -40,11 +42,14 @@ import java.util.Map;
 class ListenerErrorHandling {
 
     @Bean
-    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<String, Object> deadLetters) {
+    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<String, Object> deadLetters,
+                                             @Value("${notifications.consumer.retry-backoff.initial}") Duration initial,
+                                             @Value("${notifications.consumer.retry-backoff.max}") Duration max) {
         var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topics.TICKET_EVENTS_DLT, -1));
-        var handler = new DefaultErrorHandler(recoverer, backOff(5));
-        var untilItWorks = backOff(Integer.MAX_VALUE);
+        var handler = new DefaultErrorHandler(recoverer, backOff(initial, max, 5));
+        handler.addNotRetryableExceptions(InvalidTicketEventException.class);
+        var untilItWorks = backOff(initial, max, Integer.MAX_VALUE);
         handler.setBackOffFunction((record, exception) -> isTemporary(exception) ? untilItWorks : null);
         return handler;
     }
@@ -68,9 +73,9 @@ class ListenerErrorHandling {
         return TopicBuilder.name(Topics.TICKET_EVENTS_DLT).partitions(partitions).replicas(replicas).build();
     }
 
-    private static ExponentialBackOff backOff(int maxAttempts) {
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
+    private static ExponentialBackOff backOff(Duration initial, Duration max, int maxAttempts) {
+        var backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
+        backOff.setMaxInterval(max.toMillis());
         backOff.setMaxAttempts(maxAttempts);
         return backOff;
     }
@@ -78,6 +83,7 @@ class ListenerErrorHandling {
     static boolean isTemporary(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof RecipientsUnavailableException
+                    || t instanceof DeliveryIncompleteException
                     || t instanceof SmsNotSentException
                     || t instanceof TransientDataAccessException
                     || t instanceof DataAccessResourceFailureException) {

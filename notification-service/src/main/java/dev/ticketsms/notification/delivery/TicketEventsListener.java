@@ -9,24 +9,48 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code tickets.events.v1}; a listener failure is retried by the container's error handler, never skipped. */
+/**
+ * Reads {@code tickets.events.v1} (concurrency by configuration; the topic has 12 partitions). An event is marked
+ * handled only after all its SMS went out or failed for good; a listener failure is retried by the container's
+ * error handler, never skipped.
+ */
 @Component
 class TicketEventsListener {
+
+    static final String LISTENER_ID = "ticket-events";
 
     private static final Logger log = LoggerFactory.getLogger(TicketEventsListener.class);
 
     private final NotifyTeamOnTicketCreated ticketCreated;
+    private final NotifyTeamOnStatusChanged statusChanged;
+    private final HandledEvents handled;
+    private final DeliveryMetrics metrics;
 
-    TicketEventsListener(NotifyTeamOnTicketCreated ticketCreated) {
+    TicketEventsListener(NotifyTeamOnTicketCreated ticketCreated, NotifyTeamOnStatusChanged statusChanged,
+                         HandledEvents handled, DeliveryMetrics metrics) {
         this.ticketCreated = ticketCreated;
+        this.statusChanged = statusChanged;
+        this.handled = handled;
+        this.metrics = metrics;
     }
 
-    @KafkaListener(topics = Topics.TICKET_EVENTS, concurrency = "${notifications.consumer.concurrency}")
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.TICKET_EVENTS, concurrency = "${notifications.consumer.concurrency}")
     void on(TicketEvent event) {
+        TicketEventRules.check(event);
+        if (handled.alreadyHandled(event.eventId())) {
+            metrics.eventSkipped("duplicate");
+            log.debug("Event {} of ticket {} was handled already", event.eventId(), event.ticketId());
+            return;
+        }
         switch (event) {
             case TicketCreated created -> ticketCreated.on(created);
-            case TicketStatusChanged changed ->
-                    log.debug("Status change of ticket {} not notified yet", changed.ticketId());
+            case TicketStatusChanged changed when handled.supersededAt(changed.ticketId(), changed.ticketVersion()) -> {
+                metrics.eventSkipped("stale");
+                log.info("Status change {} of ticket {} (version {}) arrived after a newer one; not announced",
+                        changed.eventId(), changed.ticketId(), changed.ticketVersion());
+            }
+            case TicketStatusChanged changed -> statusChanged.on(changed);
         }
+        handled.markHandled(event);
     }
 }

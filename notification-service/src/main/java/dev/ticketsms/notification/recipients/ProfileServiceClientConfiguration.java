@@ -28,11 +28,14 @@ class ProfileServiceClientConfiguration {
      * @param clientRegistrationId the OAuth2 client registration whose client-credentials token is sent
      * @param connectTimeout       connect timeout of each lookup
      * @param readTimeout          read timeout of each lookup
+     * @param cacheTtl             how long an answer is reused for the same team and filters; an opt-out reaches
+     *                             this service's sends at most this late through the lookup (STOP replies act at once)
      */
     @Validated
     @ConfigurationProperties("notifications.profile-service")
     record ProfileServiceProperties(@NotNull URI baseUrl, @NotBlank String clientRegistrationId,
-                                    @NotNull Duration connectTimeout, @NotNull Duration readTimeout) {
+                                    @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
+                                    @NotNull Duration cacheTtl) {
     }
 
     @Bean

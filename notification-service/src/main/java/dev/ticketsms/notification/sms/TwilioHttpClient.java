@@ -16,6 +16,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.Closeable;
@@ -42,6 +43,10 @@ final class TwilioHttpClient extends HttpClient implements Closeable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                        // a pooled connection the server has closed would fail the next request with "no response",
+                        // which we must treat as "maybe sent": check idle connections before reusing them
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
                 .setMaxConnTotal(properties.maxConnections())
                 .setMaxConnPerRoute(properties.maxConnections())
@@ -50,6 +55,7 @@ final class TwilioHttpClient extends HttpClient implements Closeable {
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(properties.readTimeout()))

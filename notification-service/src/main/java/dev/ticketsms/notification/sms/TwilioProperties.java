@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -13,6 +14,10 @@ import java.time.Duration;
 /**
  * How to reach Twilio; bound from TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER or
  * TWILIO_MESSAGING_SERVICE_SID, and TWILIO_API_BASE_URL (the sandbox locally, https://api.twilio.com in production).
+ *
+ * @param messagesPerSecond the sender's throughput (long code about 1, toll-free 3, short code 100); sends are paced
+ *                          evenly at this rate, never in bursts
+ * @param sendSlotWait      how long a send may wait for its turn before it gives up and its event is retried later
  */
 @Validated
 @ConfigurationProperties("twilio")
@@ -25,7 +30,9 @@ public record TwilioProperties(
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
         @NotNull Duration poolWaitTimeout,
-        @Min(1) int maxConnections) {
+        @Min(1) int maxConnections,
+        @Positive double messagesPerSecond,
+        @NotNull Duration sendSlotWait) {
 
     @AssertTrue(message = "set TWILIO_PHONE_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
     boolean isSenderConfigured() {

@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Set;
 
 /**
  * Sends one SMS through the Twilio SDK and says how it ended. Failures that prove the message was not taken
- * (no connection, 429 / 20429, our credentials or sender refused) throw {@link SmsNotSentException} so the caller
- * can try again later; every other failure is a result, because sending again after a 5xx or a timeout could
+ * (no connection, 429 / 20429, 503, our credentials or sender refused) throw {@link SmsNotSentException} so the caller
+ * can try again later; every other failure is a result, because sending again after a 500/502/504 or a timeout could
  * deliver the SMS twice.
  */
 @Component
@@ -47,8 +48,17 @@ public class TwilioSmsGateway implements DisposableBean {
     }
 
     public SmsResult send(String toE164, String body) {
+        return send(toE164, body, null);
+    }
+
+    /** @param statusCallback where Twilio posts this message's status changes; none when null */
+    public SmsResult send(String toE164, String body, URI statusCallback) {
         try {
-            Message message = creator(new PhoneNumber(toE164), body).create(twilio);
+            MessageCreator creator = creator(new PhoneNumber(toE164), body);
+            if (statusCallback != null) {
+                creator.setStatusCallback(statusCallback);
+            }
+            Message message = creator.create(twilio);
             return new SmsResult.Accepted(message.getSid(), String.valueOf(message.getStatus()),
                     message.getNumSegments() == null ? 0 : Integer.parseInt(message.getNumSegments()));
         } catch (ApiException e) {
@@ -66,13 +76,18 @@ public class TwilioSmsGateway implements DisposableBean {
         Integer status = e instanceof TwilioHttpClient.UnparsedErrorResponse unparsed ? unparsed.httpStatus() : e.getStatusCode();
         Integer code = e.getCode();
         if (Integer.valueOf(TOO_MANY_REQUESTS).equals(code) || Integer.valueOf(429).equals(status)) {
-            throw new SmsNotSentException("Twilio is rate limiting (429)", e);
+            throw new SmsNotSentException(SmsNotSentException.Reason.RATE_LIMITED, "Twilio is rate limiting (429)", e);
+        }
+        if (Integer.valueOf(503).equals(status)) {
+            // "unable to handle the request" (RFC 9110): Twilio refused it before processing; 500/502/504 promise nothing
+            throw new SmsNotSentException(SmsNotSentException.Reason.UNAVAILABLE, "Twilio is unavailable (503)", e);
         }
         if (neverReachedTwilio(e.getCause())) {
-            throw new SmsNotSentException("Twilio could not be reached: " + e.getCause(), e);
+            throw new SmsNotSentException(SmsNotSentException.Reason.UNREACHABLE, "Twilio could not be reached: " + e.getCause(), e);
         }
         if (Integer.valueOf(401).equals(status) || Integer.valueOf(403).equals(status) || code != null && SENDER_PROBLEMS.contains(code)) {
-            throw new SmsNotSentException("Twilio refused our account or sender, not the recipient: " + code + " " + e.getMessage(), e);
+            throw new SmsNotSentException(SmsNotSentException.Reason.SENDER_REFUSED,
+                    "Twilio refused our account or sender, not the recipient: " + code + " " + e.getMessage(), e);
         }
         if (code != null && status != null && status >= 400 && status < 500) {
             return new SmsResult.Rejected(code, e.getMessage());

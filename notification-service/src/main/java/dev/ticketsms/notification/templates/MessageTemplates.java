@@ -1,28 +1,42 @@
 package dev.ticketsms.notification.templates;
 
-import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
+import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.events.TicketStatusChanged;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Renders the SMS bodies in the seed's formats. The seed's leading emoji is left out on purpose: one emoji turns
- * the whole message into UCS-2, which triples the segments (and the bill) of a typical ticket message.
+ * Renders the SMS bodies from configurable templates (defaults: the seed's two formats). Placeholders are
+ * {@code {name}}; a body longer than {@code maxSegments} is brought back within it by shortening the title, never
+ * the link. The seed's leading emoji is left out of the defaults: one emoji makes the whole message UCS-2, which
+ * triples the segments (and the bill) of a typical ticket message.
  */
 @Component
 public class MessageTemplates {
 
+    private static final String ELLIPSIS = "...";
+
     /**
-     * @param ticketUrlTemplate link to a ticket in the frontend; {@code {ticketId}} is replaced by the ticket's id
+     * @param ticketUrlTemplate   link to a ticket in the frontend; {@code {ticketId}} is replaced by the ticket's id
+     * @param maxSegments         the most segments one message may be billed as
+     * @param ticketCreated       placeholders {title} {severity} {category} {createdBy} {link}
+     * @param ticketStatusChanged placeholders {title} {severity} {category} {fromStatus} {toStatus} {changedBy} {link}
      */
     @Validated
     @ConfigurationProperties("notifications.templates")
-    record TemplateProperties(@NotBlank String ticketUrlTemplate) {
+    public record TemplateProperties(@NotBlank String ticketUrlTemplate, @Min(1) int maxSegments,
+                                     @NotBlank String ticketCreated, @NotBlank String ticketStatusChanged) {
     }
 
     private final TemplateProperties properties;
@@ -31,24 +45,86 @@ public class MessageTemplates {
         this.properties = properties;
     }
 
-    public String ticketCreated(TicketCreated event) {
-        return """
-                New Support Ticket Created
-                Title: %s
-                Severity: %s
-                Category: %s
-                Created by: %s
+    public SmsBody ticketCreated(TicketCreated event) {
+        var values = new LinkedHashMap<String, String>();
+        values.put("title", event.title());
+        values.put("severity", label(event.severity().name()));
+        values.put("category", event.category());
+        values.put("createdBy", event.createdByName());
+        values.put("link", ticketLink(event.ticketId()));
+        return fit(properties.ticketCreated(), values);
+    }
 
-                View ticket: %s""".formatted(event.title(), label(event.severity()), event.category(),
-                event.createdByName(), ticketLink(event.ticketId()));
+    public SmsBody ticketStatusChanged(TicketStatusChanged event) {
+        var values = new LinkedHashMap<String, String>();
+        values.put("title", event.title());
+        values.put("severity", label(event.severity().name()));
+        values.put("category", event.category());
+        values.put("fromStatus", label(event.fromStatus()));
+        values.put("toStatus", label(event.toStatus()));
+        values.put("changedBy", event.changedByName());
+        values.put("link", ticketLink(event.ticketId()));
+        return fit(properties.ticketStatusChanged(), values);
     }
 
     String ticketLink(UUID ticketId) {
         return properties.ticketUrlTemplate().replace("{ticketId}", ticketId.toString());
     }
 
-    private static String label(Severity severity) {
-        String name = severity.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    /** Renders, then shortens the title until the body fits; a template that does not fit even so is sent as is. */
+    private SmsBody fit(String template, Map<String, String> values) {
+        SmsBody body = SmsBody.of(render(template, values));
+        String title = values.get("title");
+        if (body.segments() <= properties.maxSegments() || title == null) {
+            return body;
+        }
+        int low = 0;
+        int high = title.length() - 1;
+        SmsBody best = SmsBody.of(render(template, withTitle(values, shorten(title, 0))));
+        while (low <= high) {
+            int keep = (low + high) >>> 1;
+            SmsBody candidate = SmsBody.of(render(template, withTitle(values, shorten(title, keep))));
+            if (candidate.segments() <= properties.maxSegments()) {
+                best = candidate;
+                low = keep + 1;
+            } else {
+                high = keep - 1;
+            }
+        }
+        return best;
+    }
+
+    private static Map<String, String> withTitle(Map<String, String> values, String title) {
+        var copy = new LinkedHashMap<>(values);
+        copy.put("title", title);
+        return copy;
+    }
+
+    /** The first {@code keep} characters plus an ellipsis, never cutting a surrogate pair. */
+    private static String shorten(String title, int keep) {
+        if (keep == 0) {
+            return ELLIPSIS;
+        }
+        int end = Character.isHighSurrogate(title.charAt(keep - 1)) ? keep - 1 : keep;
+        return title.substring(0, end).stripTrailing() + ELLIPSIS;
+    }
+
+    private static String render(String template, Map<String, String> values) {
+        String body = template;
+        for (var value : values.entrySet()) {
+            body = body.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());
+        }
+        return body;
+    }
+
+    /** CRITICAL → Critical, IN_PROGRESS → In Progress. */
+    private static String label(String constant) {
+        return Arrays.stream(constant.split("_"))
+                .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String label(TicketStatus status) {
+        return label(status.name());
     }
 }

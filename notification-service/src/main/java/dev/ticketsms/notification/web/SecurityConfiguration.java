@@ -14,6 +14,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         return BearerTokenApi.filterChain(http, json, rules -> rules
+                .requestMatchers("/api/sms/send", "/api/notifications").hasRole("admin")
                 .requestMatchers("/api/**").authenticated());
     }
 }

@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,44 +21,59 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * What notification-service talks to over HTTP, scripted per test: the token endpoint, profile-service's recipient
- * lookup and Twilio's Messages API. Every request is counted so tests can prove nothing was sent twice.
+ * What notification-service talks to over HTTP, scripted per test: the token endpoint and profile-service's recipient
+ * lookup on one server, Twilio's Messages API on another that a test can take down (connections refused) and bring
+ * back on the same port. Every Twilio request is recorded with its arrival time, so tests can prove nothing was sent
+ * twice and count the send rate.
  */
 final class FakeUpstreams implements AutoCloseable {
 
     record Reply(int status, String json) {
     }
 
-    record SentSms(String to, String from, String body) {
+    /** One request to the Messages API and, if it was accepted, the SID it got. */
+    record SentSms(String to, String from, String body, String statusCallback, Instant at, int status) {
     }
 
-    private final HttpServer server;
+    private final HttpServer profileAndTokens;
+    private final int twilioPort;
+    private volatile HttpServer twilio;
     private final Map<String, String> recipientsByTeam = new ConcurrentHashMap<>();
+    private final Map<String, String> recipientsByUser = new ConcurrentHashMap<>();
     private final Queue<Reply> recipientFailures = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<Reply>> twilioRepliesByNumber = new ConcurrentHashMap<>();
+    private final Queue<Reply> twilioRepliesToEveryone = new ConcurrentLinkedQueue<>();
     private final List<SentSms> twilioRequests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger recipientLookups = new AtomicInteger();
     private final AtomicInteger sids = new AtomicInteger();
+    private volatile boolean profileServiceDown;
 
     FakeUpstreams() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/oauth2/token", exchange ->
+        profileAndTokens = server(0);
+        profileAndTokens.createContext("/oauth2/token", exchange ->
                 respond(exchange, new Reply(200, "{\"access_token\":\"service-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-        server.createContext("/internal/teams/", this::recipients);
-        server.createContext("/2010-04-01/Accounts/", this::twilio);
-        server.start();
+        profileAndTokens.createContext("/internal/teams/", this::recipients);
+        profileAndTokens.createContext("/internal/sms-recipients", this::usersRecipients);
+        profileAndTokens.start();
+        twilio = startTwilio(0);
+        twilioPort = twilio.getAddress().getPort();
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + profileAndTokens.getAddress().getPort();
+    }
+
+    String twilioBaseUrl() {
+        return "http://127.0.0.1:" + twilioPort;
     }
 
     void teamHas(String teamId, String recipientsJson) {
         recipientsByTeam.put(teamId, recipientsJson);
+    }
+
+    /** A user profile-service would return for a manual send: opted in with this number. */
+    void userHas(String userId, String phone) {
+        recipientsByUser.put(userId, "{\"userId\":\"%s\",\"phoneNumber\":\"%s\",\"displayName\":\"%s\"}"
+                .formatted(userId, phone, userId));
     }
 
     void recipientLookupFailsFirst(int times) {
@@ -65,9 +82,28 @@ final class FakeUpstreams implements AutoCloseable {
         }
     }
 
+    /** While down, every recipient lookup answers 503. */
+    void profileServiceDown(boolean down) {
+        profileServiceDown = down;
+    }
+
     /** The next sends to {@code number} get these replies, in order; later ones are accepted. */
     void twilioAnswers(String number, Reply... replies) {
         twilioRepliesByNumber.computeIfAbsent(number, n -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+    }
+
+    /** The next sends to any number get these replies, in order, before any per-number script. */
+    void twilioAnswersEveryone(Reply... replies) {
+        twilioRepliesToEveryone.addAll(List.of(replies));
+    }
+
+    /** Twilio's port refuses connections until {@link #twilioUp()}. */
+    void twilioDown() {
+        twilio.stop(0);
+    }
+
+    void twilioUp() {
+        twilio = startTwilio(twilioPort);
     }
 
     static Reply twilioError(int status, int code) {
@@ -80,17 +116,17 @@ final class FakeUpstreams implements AutoCloseable {
         return List.copyOf(twilioRequests);
     }
 
-    int recipientLookups() {
-        return recipientLookups.get();
+    /** Requests Twilio accepted (201) for this number. */
+    List<SentSms> acceptedFor(String number) {
+        return twilioRequests.stream().filter(sms -> number.equals(sms.to()) && sms.status() == 201).toList();
     }
 
     private void recipients(HttpExchange exchange) throws IOException {
-        recipientLookups.incrementAndGet();
         if (!"Bearer service-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, new Reply(401, "{}"));
             return;
         }
-        Reply failure = recipientFailures.poll();
+        Reply failure = profileServiceDown ? new Reply(503, "{\"title\":\"Service Unavailable\"}") : recipientFailures.poll();
         if (failure != null) {
             respond(exchange, failure);
             return;
@@ -102,18 +138,50 @@ final class FakeUpstreams implements AutoCloseable {
                 : new Reply(200, recipients));
     }
 
-    private void twilio(HttpExchange exchange) throws IOException {
+    private void usersRecipients(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String recipients = Arrays.stream(query == null ? new String[0] : query.split("&"))
+                .filter(pair -> pair.startsWith("userId="))
+                .map(pair -> URLDecoder.decode(pair.substring("userId=".length()), StandardCharsets.UTF_8))
+                .map(recipientsByUser::get)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(",", "[", "]"));
+        respond(exchange, new Reply(200, recipients));
+    }
+
+    private void messages(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        twilioRequests.add(new SentSms(form.get("To"), form.get("From"), form.get("Body")));
-        Queue<Reply> scripted = twilioRepliesByNumber.get(form.get("To"));
-        Reply reply = scripted == null ? null : scripted.poll();
+        Reply reply = twilioRepliesToEveryone.poll();
+        if (reply == null) {
+            Queue<Reply> scripted = twilioRepliesByNumber.get(form.get("To"));
+            reply = scripted == null ? null : scripted.poll();
+        }
         if (reply == null) {
             String sid = "SM%032x".formatted(sids.incrementAndGet());
             reply = new Reply(201, """
                     {"sid":"%s","status":"queued","to":"%s","from":"%s","body":"","num_segments":"1"}"""
                     .formatted(sid, form.get("To"), form.get("From")));
         }
+        twilioRequests.add(new SentSms(form.get("To"), form.get("From"), form.get("Body"), form.get("StatusCallback"),
+                Instant.now(), reply.status()));
         respond(exchange, reply);
+    }
+
+    private HttpServer startTwilio(int port) {
+        HttpServer server = server(port);
+        server.createContext("/2010-04-01/Accounts/", this::messages);
+        server.start();
+        return server;
+    }
+
+    private static HttpServer server(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> form(String body) {
@@ -135,6 +203,7 @@ final class FakeUpstreams implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        profileAndTokens.stop(0);
+        twilio.stop(0);
     }
 }

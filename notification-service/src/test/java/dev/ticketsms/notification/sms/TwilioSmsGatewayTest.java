@@ -65,7 +65,9 @@ class TwilioSmsGatewayTest {
     void rateLimitingWithTwilioBodyMeansNotSent() {
         answer(429, "application/json", twilioError(20429, 429));
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+                .isInstanceOfSatisfying(SmsNotSentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.RATE_LIMITED));
         assertThat(requests).hasValue(1);
     }
 
@@ -73,7 +75,9 @@ class TwilioSmsGatewayTest {
     void rateLimitingWithoutABodyStillMeansNotSent() {
         answer(429, "text/plain", "");
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+                .isInstanceOfSatisfying(SmsNotSentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.RATE_LIMITED));
         assertThat(requests).hasValue(1);
     }
 
@@ -81,14 +85,26 @@ class TwilioSmsGatewayTest {
     void badCredentialsAreNotBlamedOnTheRecipient() {
         answer(401, "application/json", twilioError(20003, 401));
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+                .isInstanceOfSatisfying(SmsNotSentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.SENDER_REFUSED));
     }
 
     @Test
     void aServerErrorLeavesTheOutcomeUnknownAfterExactlyOneRequest() {
-        answer(503, "text/html", "<html>Service Unavailable</html>");
+        answer(502, "text/html", "<html>Bad Gateway</html>");
 
         assertThat(gateway.send("+14155550101", "hello")).isInstanceOf(SmsResult.OutcomeUnknown.class);
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void serviceUnavailableMeansTwilioDidNotHandleItAndMayBeRetried() {
+        answer(503, "text/html", "<html>Service Unavailable</html>");
+
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+                .isInstanceOfSatisfying(SmsNotSentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.UNAVAILABLE));
         assertThat(requests).hasValue(1);
     }
 
@@ -116,7 +132,9 @@ class TwilioSmsGatewayTest {
         }
         gateway = new TwilioSmsGateway(properties(URI.create("http://127.0.0.1:" + closedPort)));
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello")).isInstanceOf(SmsNotSentException.class);
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+                .isInstanceOfSatisfying(SmsNotSentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.UNREACHABLE));
     }
 
     private void answer(int status, String contentType, String body) {
@@ -150,7 +168,7 @@ class TwilioSmsGatewayTest {
 
     private static TwilioProperties properties(URI baseUrl) {
         return new TwilioProperties("AC00000000000000000000000000000000", "token", "+15005550006", null, baseUrl,
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 4);
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 4, 1.0, Duration.ofSeconds(1));
     }
 
     private static String twilioError(int code, int status) {

@@ -2,6 +2,11 @@ package dev.ticketsms.notification.templates;
 
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
+import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.events.TicketStatusChanged;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -11,30 +16,119 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageTemplatesTest {
 
-    private final MessageTemplates templates =
-            new MessageTemplates(new MessageTemplates.TemplateProperties("https://support.example.com/tickets/{ticketId}"));
+    private static final UUID TICKET = UUID.fromString("0b7e7f4c-3a51-4c1e-9d8e-2f1a6b4c5d01");
+    private static final String LINK = "https://support.example.com/tickets/0b7e7f4c-3a51-4c1e-9d8e-2f1a6b4c5d01";
+    private static final String CREATED = """
+            New Support Ticket Created
+            Title: {title}
+            Severity: {severity}
+            Category: {category}
+            Created by: {createdBy}
+
+            View ticket: {link}""";
+    private static final String STATUS_CHANGED = """
+            Ticket Status Updated
+            Ticket: {title}
+            Status: {fromStatus} -> {toStatus}
+            Severity: {severity}
+
+            View ticket: {link}""";
+
+    private final MessageTemplates templates = templates(2);
+
+    private static MessageTemplates templates(int maxSegments) {
+        return new MessageTemplates(new MessageTemplates.TemplateProperties(
+                "https://support.example.com/tickets/{ticketId}", maxSegments, CREATED, STATUS_CHANGED));
+    }
+
+    private static TicketCreated created(String title) {
+        return new TicketCreated(UUID.randomUUID(), Instant.now(), TICKET, UUID.randomUUID(), 0,
+                title, Severity.CRITICAL, "Technical", "user-42", "John Doe");
+    }
+
+    private static TicketStatusChanged statusChanged(String title) {
+        return new TicketStatusChanged(UUID.randomUUID(), Instant.now(), TICKET, UUID.randomUUID(), 3,
+                title, Severity.HIGH, "Technical", TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, "user-7", "Ann Lee");
+    }
 
     @Test
     void ticketCreatedFollowsTheSeedFormatWithALinkToTheTicket() {
-        UUID ticketId = UUID.fromString("0b7e7f4c-3a51-4c1e-9d8e-2f1a6b4c5d01");
-        var event = new TicketCreated(UUID.randomUUID(), Instant.now(), ticketId, UUID.randomUUID(), 0,
-                "Database Connection Issue", Severity.CRITICAL, "Technical", "user-42", "John Doe");
+        SmsBody body = templates.ticketCreated(created("Database Connection Issue"));
 
-        assertThat(templates.ticketCreated(event)).isEqualTo("""
+        assertThat(body.text()).isEqualTo("""
                 New Support Ticket Created
                 Title: Database Connection Issue
                 Severity: Critical
                 Category: Technical
                 Created by: John Doe
 
-                View ticket: https://support.example.com/tickets/0b7e7f4c-3a51-4c1e-9d8e-2f1a6b4c5d01""");
+                View ticket: %s""".formatted(LINK));
+        assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.GSM_7);
+        assertThat(body.segments()).isEqualTo(2);
     }
 
     @Test
-    void theDefaultBodyStaysInTheGsm7AlphabetSoItIsNotBilledAsUcs2() {
-        var event = new TicketCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), 0,
-                "Printer jam", Severity.LOW, "Hardware", "u", "Ann");
+    void statusChangedFollowsTheSeedFormatWithOldArrowNew() {
+        SmsBody body = templates.ticketStatusChanged(statusChanged("Database Connection Issue"));
 
-        assertThat(templates.ticketCreated(event)).matches("[A-Za-z0-9 :/.\\-\\n]+");
+        assertThat(body.text()).isEqualTo("""
+                Ticket Status Updated
+                Ticket: Database Connection Issue
+                Status: In Progress -> Resolved
+                Severity: High
+
+                View ticket: %s""".formatted(LINK));
+        assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.GSM_7);
+        assertThat(body.segments()).isEqualTo(2);
+    }
+
+    @Test
+    void theSeedsUnicodeArrowWouldMakeTheMessageUcs2AndLeaveNoRoomForTheTitle() {
+        var arrow = new MessageTemplates(new MessageTemplates.TemplateProperties(
+                "https://support.example.com/tickets/{ticketId}", 2, CREATED, STATUS_CHANGED.replace("->", "→")));
+
+        SmsBody body = arrow.ticketStatusChanged(statusChanged("Database Connection Issue"));
+
+        assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.UCS_2);
+        assertThat(body.text()).contains("Ticket: ...\n").endsWith(LINK);
+    }
+
+    @Test
+    void aLongTitleIsShortenedToFitTheSegmentLimitAndTheLinkStaysWhole() {
+        String title = "Checkout fails for every customer paying with a saved card after the 2.14 release ".repeat(5);
+
+        SmsBody body = templates.ticketCreated(created(title));
+
+        assertThat(body.segments()).isEqualTo(2);
+        assertThat(body.text()).contains("Title: Checkout fails for every customer").contains("...\n")
+                .endsWith("View ticket: " + LINK);
+        // as much of the title as fits: one more character would need a third segment
+        assertThat(body.text().length()).isGreaterThan(2 * 153 - 5);
+    }
+
+    @Test
+    void anEmojiThatWouldNeedThreeUcs2SegmentsIsShortenedAwayAndTheBodyStaysGsm7() {
+        SmsBody body = templates.ticketCreated(created("Printer on fire again, third floor 🔥"));
+
+        assertThat(body.segments()).isEqualTo(2);
+        assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.GSM_7);
+        assertThat(body.text()).contains("Title: Printer on fire again").endsWith(LINK);
+    }
+
+    @Test
+    void aTemplateThatCannotFitEvenWithoutTitleIsSentWholeRatherThanCuttingTheLink() {
+        SmsBody body = templates(1).ticketStatusChanged(statusChanged("Anything"));
+
+        assertThat(body.text()).endsWith(LINK).contains("Ticket: ...\n");
+        assertThat(body.segments()).isEqualTo(2);
+    }
+
+    @Property(tries = 300)
+    void whateverTheTitleTheBodyKeepsTheLinkAndTheSegmentLimit(@ForAll @StringLength(max = 400) String title) {
+        SmsBody body = templates.ticketCreated(created(title));
+
+        assertThat(body.text()).endsWith("View ticket: " + LINK);
+        assertThat(body.segments()).isLessThanOrEqualTo(2);
+        assertThat(body).isEqualTo(SmsBody.of(body.text()));
     }
 }

@@ -10,21 +10,27 @@ import java.util.regex.Pattern;
 
 import dev.ticketsms.sandbox.twilio.TwilioApiException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Checks a new message the way Twilio does, in Twilio's order, and keeps it. */
+/**
+ * Checks a new message the way Twilio does, in Twilio's order, and keeps it; keeps the messages phones
+ * send to the application and the application's TwiML replies too.
+ */
 @Service
-class MessageIntake {
+public class MessageIntake {
 
     private static final Pattern E164 = Pattern.compile("\\+[0-9]{8,15}");
     private static final int MAX_BODY_CHARACTERS = 1600;
     private static final long MAX_VALIDITY_SECONDS = 36_000;
 
     private final ReceivedMessages receivedMessages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MessageIntake(ReceivedMessages receivedMessages, Clock clock) {
+    MessageIntake(ReceivedMessages receivedMessages, ApplicationEventPublisher events, Clock clock) {
         this.receivedMessages = receivedMessages;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,12 +54,39 @@ class MessageIntake {
         if (body.codePointCount(0, body.length()) > MAX_BODY_CHARACTERS) {
             throw TwilioApiException.badRequest(21617, "The concatenated message body exceeds the 1600 character limit.");
         }
+        var statusCallback = statusCallback(form.statusCallback());
+        var validityPeriod = validityPeriod(form.validityPeriod());
+        var mediaUrls = mediaUrls(form.mediaUrl());
+        TestNumbers.refuseMagicRecipient(to, from);
+        TestNumbers.refuseMagicSender(from);
+        // Twilio answers "accepted" while a messaging service still has to pick the sender
+        var status = from == null ? MessageStatus.ACCEPTED : MessageStatus.QUEUED;
+        var now = clock.instant();
         var message = new SandboxMessage(
-                MessageSid.random(), accountSid, to, from, messagingServiceSid, body,
-                mediaUrls(form.mediaUrl()), MessageStatus.QUEUED, SmsSegments.count(body),
-                statusCallback(form.statusCallback()), validityPeriod(form.validityPeriod()),
-                blankToNull(form.maxPrice()), clock.instant());
+                MessageSid.random(), accountSid, Direction.OUTBOUND_API, to, from, messagingServiceSid, body,
+                mediaUrls, status, null, SmsSegments.count(body), statusCallback, validityPeriod,
+                blankToNull(form.maxPrice()), now, now);
         receivedMessages.add(message);
+        events.publishEvent(new MessageAccepted(message));
+        return message;
+    }
+
+    /** A phone texted the application's number: kept as Twilio keeps it, already received. */
+    public SandboxMessage receiveInbound(String accountSid, String from, String to, String body) {
+        var now = clock.instant();
+        var message = new SandboxMessage(MessageSid.random(), accountSid, Direction.INBOUND, to, from, null, body,
+                List.of(), MessageStatus.RECEIVED, null, SmsSegments.count(body), null, null, null, now, now);
+        receivedMessages.add(message);
+        return message;
+    }
+
+    /** The application answered an inbound message with a TwiML {@code <Message>}: Twilio sends it back. */
+    public SandboxMessage acceptReply(String accountSid, String from, String to, String body) {
+        var now = clock.instant();
+        var message = new SandboxMessage(MessageSid.random(), accountSid, Direction.OUTBOUND_REPLY, to, from, null,
+                body, List.of(), MessageStatus.QUEUED, null, SmsSegments.count(body), null, null, null, now, now);
+        receivedMessages.add(message);
+        events.publishEvent(new MessageAccepted(message));
         return message;
     }
 

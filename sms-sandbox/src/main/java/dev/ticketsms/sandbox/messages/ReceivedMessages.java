@@ -1,5 +1,6 @@
 package dev.ticketsms.sandbox.messages;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +9,9 @@ import dev.ticketsms.sandbox.SandboxProperties;
 
 import org.springframework.stereotype.Component;
 
-/** The messages the sandbox received, in arrival order; holds the newest {@code sandbox.message-capacity}. */
+/** The messages the sandbox handled, in arrival order; holds the newest {@code sandbox.message-capacity}. */
 @Component
-class ReceivedMessages {
+public class ReceivedMessages {
 
     private final int capacity;
     private final LinkedHashMap<MessageSid, SandboxMessage> bySid = new LinkedHashMap<>();
@@ -26,16 +27,21 @@ class ReceivedMessages {
         }
     }
 
-    synchronized Optional<SandboxMessage> find(MessageSid sid) {
+    public synchronized Optional<SandboxMessage> find(MessageSid sid) {
         return Optional.ofNullable(bySid.get(sid));
     }
 
-    synchronized List<SandboxMessage> all() {
+    public synchronized List<SandboxMessage> all() {
         return List.copyOf(bySid.values());
     }
 
     synchronized List<SandboxMessage> to(String to) {
         return bySid.values().stream().filter(message -> message.to().equals(to)).toList();
+    }
+
+    /** Moves a kept message to a new status; a message already dropped or cleared stays gone. */
+    public synchronized void updateStatus(MessageSid sid, MessageStatus status, Integer errorCode, Instant at) {
+        bySid.computeIfPresent(sid, (ignored, message) -> message.withStatus(status, errorCode, at));
     }
 
     synchronized void clear() {

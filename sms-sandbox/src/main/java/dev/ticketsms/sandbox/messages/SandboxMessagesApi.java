@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ticketsms.sandbox.stats.SandboxStats;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sandbox's own API for tests and tools: what it received, and a reset. Not part of Twilio's API. */
+/** The sandbox's own API for tests and tools: what it handled, and a reset. Not part of Twilio's API. */
 @RestController
 @RequestMapping("/sandbox/messages")
 class SandboxMessagesApi {
 
     private final ReceivedMessages receivedMessages;
+    private final SandboxStats stats;
 
-    SandboxMessagesApi(ReceivedMessages receivedMessages) {
+    SandboxMessagesApi(ReceivedMessages receivedMessages, SandboxStats stats) {
         this.receivedMessages = receivedMessages;
+        this.stats = stats;
     }
 
     @GetMapping
@@ -33,23 +37,27 @@ class SandboxMessagesApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clear() {
         receivedMessages.clear();
+        stats.reset();
     }
 
     record ReceivedMessageJson(
             String sid,
+            Direction direction,
             String to,
             String from,
             String messagingServiceSid,
             String body,
             MessageStatus status,
+            Integer errorCode,
             int numSegments,
             URI statusCallback,
-            Instant receivedAt) {
+            Instant receivedAt,
+            Instant updatedAt) {
 
         static ReceivedMessageJson of(SandboxMessage message) {
-            return new ReceivedMessageJson(message.sid().value(), message.to(), message.from(),
-                    message.messagingServiceSid(), message.body(), message.status(), message.numSegments(),
-                    message.statusCallback(), message.receivedAt());
+            return new ReceivedMessageJson(message.sid().value(), message.direction(), message.to(), message.from(),
+                    message.messagingServiceSid(), message.body(), message.status(), message.errorCode(),
+                    message.numSegments(), message.statusCallback(), message.receivedAt(), message.updatedAt());
         }
     }
 }

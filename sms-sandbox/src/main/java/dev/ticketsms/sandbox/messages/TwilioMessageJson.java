@@ -40,13 +40,13 @@ record TwilioMessageJson(
 
     static TwilioMessageJson of(SandboxMessage message) {
         var path = "/2010-04-01/Accounts/" + message.accountSid() + "/Messages/" + message.sid();
-        var received = RFC_2822.format(message.receivedAt());
         // Twilio counts media once it has fetched them, so a new message always answers "0".
         return new TwilioMessageJson(
                 message.sid().value(), message.accountSid(), message.to(), message.from(),
                 message.messagingServiceSid(), message.body(), message.status(),
-                String.valueOf(message.numSegments()), "0", "outbound-api", "2010-04-01",
-                received, received, null, null, "USD", null, null,
+                String.valueOf(message.numSegments()), "0", message.direction().wireName(), "2010-04-01",
+                RFC_2822.format(message.receivedAt()), RFC_2822.format(message.updatedAt()), null, null, "USD",
+                message.errorCode(), null,
                 path + ".json", new SubresourceUris(path + "/Media.json", path + "/Feedback.json"));
     }
 }

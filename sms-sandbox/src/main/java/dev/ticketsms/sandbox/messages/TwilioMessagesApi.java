@@ -2,6 +2,8 @@ package dev.ticketsms.sandbox.messages;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.ticketsms.sandbox.stats.RequestOutcome;
+import dev.ticketsms.sandbox.stats.SandboxStats;
 import dev.ticketsms.sandbox.twilio.TwilioApiException;
 
 import org.springframework.http.HttpStatus;
@@ -16,16 +18,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TwilioMessagesApi {
 
-    private final MessageIntake intake;
+    /** Where Twilio clients create messages. */
+    static final String MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json";
 
-    TwilioMessagesApi(MessageIntake intake) {
+    private final MessageIntake intake;
+    private final SandboxStats stats;
+
+    TwilioMessagesApi(MessageIntake intake, SandboxStats stats) {
         this.intake = intake;
+        this.stats = stats;
     }
 
-    @PostMapping("/2010-04-01/Accounts/{AccountSid}/Messages.json")
+    @PostMapping(MESSAGES_PATH)
     @ResponseStatus(HttpStatus.CREATED)
     TwilioMessageJson create(@PathVariable("AccountSid") String accountSid, @ModelAttribute NewMessageForm form) {
-        return TwilioMessageJson.of(intake.accept(accountSid, form));
+        var accepted = TwilioMessageJson.of(intake.accept(accountSid, form));
+        stats.request(RequestOutcome.ACCEPTED);
+        return accepted;
     }
 
     @GetMapping("/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}.json")

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * authenticated one. Anything else is 401 with error 20003, as Twilio answers.
  */
 class AccountAuthentication implements HandlerInterceptor {
+
+    private static final Pattern ACCOUNT_IN_PATH = Pattern.compile("/2010-04-01/Accounts/([^/.]+)");
 
     private final byte[] accountSid;
     private final byte[] authToken;
@@ -65,6 +68,11 @@ class AccountAuthentication implements HandlerInterceptor {
         @SuppressWarnings("unchecked")
         var pathVariables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         var pathSid = pathVariables == null ? null : pathVariables.get("AccountSid");
+        if (pathSid == null) {
+            // a path the sandbox does not serve still names an account, and it must be the caller's
+            var unmapped = ACCOUNT_IN_PATH.matcher(request.getRequestURI());
+            pathSid = unmapped.lookingAt() ? unmapped.group(1) : null;
+        }
         return pathSid == null || pathSid.equals(authenticatedSid);
     }
 }

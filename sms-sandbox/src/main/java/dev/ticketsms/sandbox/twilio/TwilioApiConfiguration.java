@@ -20,6 +20,7 @@ class TwilioApiConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccountAuthentication(properties)).addPathPatterns(API_PATHS);
+        // order 0: before fault injection, so a wrong password is a 401 whatever faults are in force
+        registry.addInterceptor(new AccountAuthentication(properties)).addPathPatterns(API_PATHS).order(0);
     }
 }

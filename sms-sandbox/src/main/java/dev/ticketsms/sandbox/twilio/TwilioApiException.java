@@ -23,6 +23,20 @@ public class TwilioApiException extends RuntimeException {
                 "The requested resource " + resourcePath + " was not found");
     }
 
+    /** Twilio's answer when an account sends faster than it may. */
+    public static TwilioApiException tooManyRequests() {
+        return new TwilioApiException(HttpStatus.TOO_MANY_REQUESTS, 20429, "Too Many Requests");
+    }
+
+    /** A 5xx as Twilio's API answers it: 20500 for 500, 20503 for 503, and 20500 for any other 5xx. */
+    public static TwilioApiException serverError(HttpStatus status) {
+        if (!status.is5xxServerError()) {
+            throw new IllegalArgumentException("not a server error: " + status);
+        }
+        var code = status == HttpStatus.SERVICE_UNAVAILABLE ? 20503 : 20500;
+        return new TwilioApiException(status, code, status.getReasonPhrase());
+    }
+
     static TwilioApiException authenticate() {
         return new TwilioApiException(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
     }

@@ -2,6 +2,7 @@ package dev.ticketsms.sandbox.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -59,11 +60,15 @@ class ReceivedMessagesTest {
     }
 
     private static SandboxProperties capacity(int capacity) {
-        return new SandboxProperties("AC00000000000000000000000000000000", "token", capacity);
+        return new SandboxProperties("AC00000000000000000000000000000000", "token", capacity, null,
+                new SandboxProperties.Callbacks(Duration.ofMillis(100)),
+                new SandboxProperties.Webhooks(3, Duration.ofMillis(200), Duration.ofSeconds(5)),
+                new SandboxProperties.Inbox(Duration.ofSeconds(3)));
     }
 
     private static SandboxMessage message(String to) {
-        return new SandboxMessage(MessageSid.random(), "AC00000000000000000000000000000000", to, "+15005550006", null,
-                "hello", List.of(), MessageStatus.QUEUED, 1, null, null, null, Instant.now());
+        var now = Instant.now();
+        return new SandboxMessage(MessageSid.random(), "AC00000000000000000000000000000000", Direction.OUTBOUND_API, to,
+                "+15005550006", null, "hello", List.of(), MessageStatus.QUEUED, null, 1, null, null, null, now, now);
     }
 }

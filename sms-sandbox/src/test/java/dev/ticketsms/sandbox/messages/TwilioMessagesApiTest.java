@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** What Twilio's Messages API answers; the carrier is held back for an hour so statuses stay as answered. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sandbox.callbacks.delay=PT1H")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TwilioMessagesApiTest {
 
@@ -86,6 +87,7 @@ class TwilioMessagesApiTest {
         var reply = send("To", "+15551230001", "MessagingServiceSid", "MG00000000000000000000000000000000", "Body", "hi");
 
         assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("status").asString()).isEqualTo("accepted");
         assertThat(reply.json().get("from").isNull()).isTrue();
         assertThat(reply.json().get("messaging_service_sid").asString()).isEqualTo("MG00000000000000000000000000000000");
     }
@@ -172,6 +174,51 @@ class TwilioMessagesApiTest {
         var reply = send("To", "+15551230001", "From", "+15005550006", "MediaUrl", "file:///etc/passwd");
 
         assertTwilioError(reply, 400, 21620, "Invalid media URL(s).");
+    }
+
+    @Test
+    void Twilio_test_recipients_answer_their_documented_errors_and_are_not_kept() {
+        assertTwilioError(send("To", "+15005550001", "From", "+15005550006", "Body", "hi"), 400, 21211,
+                "The 'To' number +15005550001 is not a valid phone number.");
+        assertTwilioError(send("To", "+15005550002", "From", "+15005550006", "Body", "hi"), 400, 21612,
+                "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number: +15005550006 via SMS.");
+        assertTwilioError(send("To", "+15005550003", "From", "+15005550006", "Body", "hi"), 400, 21408,
+                "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003.");
+        assertTwilioError(send("To", "+15005550004", "From", "+15005550006", "Body", "hi"), 400, 21610,
+                "Attempt to send to unsubscribed recipient");
+        assertTwilioError(send("To", "+15005550009", "From", "+15005550006", "Body", "hi"), 400, 21614,
+                "'To' number is not a valid mobile number");
+
+        assertThat(http.get("/sandbox/messages", null).json()).isEmpty();
+    }
+
+    @Test
+    void Twilio_test_senders_answer_their_documented_errors() {
+        assertThat(send("To", "+15551230001", "From", "+15005550001", "Body", "hi").json().get("code").asInt()).isEqualTo(21212);
+        assertThat(send("To", "+15551230001", "From", "+15005550007", "Body", "hi").json().get("code").asInt()).isEqualTo(21606);
+        assertThat(send("To", "+15551230001", "From", "+15005550008", "Body", "hi").json().get("code").asInt()).isEqualTo(21611);
+    }
+
+    @Test
+    void the_valid_test_sender_and_any_other_recipient_are_accepted() {
+        assertThat(send("To", "+15005550006", "From", "+15005550006", "Body", "hi").status()).isEqualTo(201);
+        assertThat(send("To", "+4915112345678", "From", "+15005550006", "Body", "hi").status()).isEqualTo(201);
+    }
+
+    @Test
+    void an_unknown_resource_under_Twilio_API_is_answered_with_Twilio_error_20404() {
+        var path = "/2010-04-01/Accounts/" + sandbox.accountSid() + "/Calls.json";
+
+        var reply = http.postForm(path, credentials, "To", "+15551230001");
+
+        assertTwilioError(reply, 404, 20404, "The requested resource " + path + " was not found");
+    }
+
+    @Test
+    void an_unknown_resource_without_credentials_is_still_a_401() {
+        var reply = http.get("/2010-04-01/Accounts/" + sandbox.accountSid() + "/Calls.json", null);
+
+        assertTwilioError(reply, 401, 20003, "Authenticate");
     }
 
     @Test

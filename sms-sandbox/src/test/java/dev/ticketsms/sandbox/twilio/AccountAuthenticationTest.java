@@ -76,6 +76,14 @@ class AccountAuthenticationTest {
     }
 
     @Test
+    void a_path_the_sandbox_does_not_serve_under_another_account_is_refused_with_Twilio_error_20003() {
+        var reply = http.get("/2010-04-01/Accounts/" + OTHER_ACCOUNT + "/Calls.json",
+                SandboxHttp.basicAuth(sandbox.accountSid(), sandbox.authToken()));
+
+        assertAuthenticateError(reply);
+    }
+
+    @Test
     void fetching_a_message_needs_credentials_too() {
         var created = http.postForm(messagesPath(sandbox.accountSid()),
                 SandboxHttp.basicAuth(sandbox.accountSid(), sandbox.authToken()), validMessage());

@@ -1,0 +1,126 @@
+package dev.ticketsms.notification.delivery;
+
+import dev.ticketsms.notification.sms.SmsResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every delivery meter in one place, so names and tags stay consistent (the README lists them for ops).
+ */
+@Component
+class DeliveryMetrics {
+
+    /**
+     * @param pricePerSegment what Twilio bills per segment, for the cost estimate (US long code: 0.0083 USD)
+     * @param currency        the currency of {@code pricePerSegment}, a tag on the cost meter
+     */
+    @Validated
+    @ConfigurationProperties("notifications.pricing")
+    record Pricing(@PositiveOrZero BigDecimal pricePerSegment, @NotBlank String currency) {
+    }
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Pricing pricing;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final DistributionSummary segments;
+    private final Counter cost;
+    private final Timer eventToSend;
+
+    DeliveryMetrics(MeterRegistry registry, Clock clock, Pricing pricing) {
+        this.registry = registry;
+        this.clock = clock;
+        this.pricing = pricing;
+        Gauge.builder("notifications.deliveries.in.flight", inFlight, AtomicInteger::get)
+                .description("SMS handed to the Twilio client and not yet answered")
+                .register(registry);
+        this.segments = DistributionSummary.builder("notifications.sms.segments")
+                .description("Segments billed per SMS Twilio accepted")
+                .register(registry);
+        this.cost = Counter.builder("notifications.sms.cost.estimated")
+                .description("Estimated Twilio charges of accepted SMS (segments x configured price)")
+                .baseUnit(pricing.currency())
+                .tag("currency", pricing.currency())
+                .register(registry);
+        this.eventToSend = Timer.builder("notifications.event.to.send")
+                .description("From the ticket event (or manual request) to Twilio accepting its SMS")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** Wraps one Twilio call; counts it by how it ended. */
+    <T> T timeSend(java.util.function.Supplier<T> send) {
+        inFlight.incrementAndGet();
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "not_sent";
+        try {
+            T result = send.get();
+            outcome = result instanceof SmsResult smsResult ? outcome(smsResult) : "other";
+            return result;
+        } finally {
+            inFlight.decrementAndGet();
+            sample.stop(Timer.builder("notifications.sms.send.latency")
+                    .description("Duration of one send through Twilio, retries and waits for rate-limit slots included")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry));
+        }
+    }
+
+    void accepted(SmsResult.Accepted accepted, Instant occurredAt) {
+        attempt("sent", "none");
+        segments.record(accepted.segments());
+        cost.increment(pricing.pricePerSegment().doubleValue() * accepted.segments());
+        eventToSend.record(Duration.between(occurredAt, clock.instant()));
+    }
+
+    void rejected(SmsResult.Rejected rejected) {
+        attempt("rejected", String.valueOf(rejected.errorCode()));
+    }
+
+    void outcomeUnknown() {
+        attempt("unknown", "none");
+    }
+
+    void notSent(String reason) {
+        attempt("not_sent", reason);
+    }
+
+    void skipped(String reason) {
+        registry.counter("notifications.deliveries.skipped", "reason", reason).increment();
+    }
+
+    void eventSkipped(String reason) {
+        registry.counter("notifications.events.skipped", "reason", reason).increment();
+    }
+
+    void gaveUpUnknown(int rows) {
+        registry.counter("notifications.deliveries.outcome.unknown").increment(rows);
+    }
+
+    private void attempt(String outcome, String errorCode) {
+        registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode).increment();
+    }
+
+    private static String outcome(SmsResult result) {
+        return switch (result) {
+            case SmsResult.Accepted ignored -> "sent";
+            case SmsResult.Rejected ignored -> "rejected";
+            case SmsResult.OutcomeUnknown ignored -> "unknown";
+        };
+    }
+}

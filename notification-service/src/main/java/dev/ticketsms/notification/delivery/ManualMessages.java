@@ -1,0 +1,115 @@
+package dev.ticketsms.notification.delivery;
+
+import dev.ticketsms.notification.recipients.Recipient;
+import dev.ticketsms.notification.recipients.RecipientDirectory;
+import dev.ticketsms.notification.templates.SmsBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An admin's SMS to a team or to chosen users ({@code POST /api/sms/send}); never to a number the caller types in.
+ * Recipients come from profile-service, so opt-outs and missing or unusable numbers are respected as for tickets.
+ * The message and its ledger rows are stored before the caller hears "accepted", then sent in the background
+ * through the same ledger, limits and metrics as ticket notifications; a restart finishes what was accepted.
+ */
+@Component
+public class ManualMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(ManualMessages.class);
+    private static final Duration RESUME_AFTER = Duration.ofMinutes(1);
+
+    /** Exactly one of {@code teamId} and {@code userIds} is set. */
+    public record Request(UUID requestId, String requestedBy, UUID teamId, List<String> userIds, String body) {
+    }
+
+    /** @param recipients how many members will get it (opted in, with a usable number) */
+    public record Accepted(UUID requestId, int recipients, SmsBody body) {
+    }
+
+    private final RecipientDirectory directory;
+    private final DeliveryLedger ledger;
+    private final SmsDelivery delivery;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    ManualMessages(RecipientDirectory directory, DeliveryLedger ledger, SmsDelivery delivery, JdbcClient jdbc,
+                   TransactionTemplate transactions, Clock clock) {
+        this.directory = directory;
+        this.ledger = ledger;
+        this.delivery = delivery;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the message and one PENDING row per recipient, then sends in the background. The same request id
+     * sent again (a client retry with the same Idempotency-Key) stores and sends nothing more.
+     *
+     * @throws dev.ticketsms.notification.recipients.RecipientsUnavailableException when profile-service cannot answer;
+     *                                                                               nothing was accepted then
+     */
+    public Accepted send(Request request) {
+        SmsBody body = SmsBody.of(request.body());
+        List<Recipient> recipients = request.teamId() != null
+                ? directory.smsRecipients(request.teamId(), null, null, DeliveryKind.MANUAL.name())
+                : directory.smsRecipientsAmong(request.userIds());
+        Instant now = clock.instant();
+        OutgoingSms sms = new OutgoingSms(request.requestId(), DeliveryKind.MANUAL, null, request.teamId(), now,
+                request.requestedBy(), body);
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            INSERT INTO manual_messages (request_id, body, requested_by, created_at)
+                            VALUES (:id, :body, :requestedBy, :now) ON CONFLICT (request_id) DO NOTHING""")
+                    .param("id", request.requestId()).param("body", request.body())
+                    .param("requestedBy", request.requestedBy()).param("now", Timestamp.from(now))
+                    .update();
+            recipients.forEach(recipient -> ledger.claim(sms, recipient));
+        });
+        background.submit(() -> deliverQuietly(sms, recipients));
+        return new Accepted(request.requestId(), recipients.size(), body);
+    }
+
+    /** Sends what a crash or a Twilio outage left PENDING in accepted manual messages. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT30S")
+    void resumeUnfinished() {
+        List<UUID> unfinished = jdbc.sql("""
+                        SELECT DISTINCT m.request_id FROM manual_messages m
+                        JOIN deliveries d ON d.event_id = m.request_id
+                        WHERE d.status = 'PENDING' AND d.updated_at < ?""")
+                .param(Timestamp.from(clock.instant().minus(RESUME_AFTER)))
+                .query(UUID.class).list();
+        for (UUID requestId : unfinished) {
+            jdbc.sql("SELECT body, requested_by, created_at FROM manual_messages WHERE request_id = ?")
+                    .param(requestId)
+                    .query((rs, n) -> new OutgoingSms(requestId, DeliveryKind.MANUAL, null, null,
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("requested_by"),
+                            SmsBody.of(rs.getString("body"))))
+                    .optional()
+                    .ifPresent(sms -> deliverQuietly(sms, ledger.pendingRecipients(requestId)));
+        }
+    }
+
+    private void deliverQuietly(OutgoingSms sms, List<Recipient> recipients) {
+        try {
+            delivery.deliver(sms, recipients);
+        } catch (RuntimeException e) {
+            log.warn("Manual message {} not fully sent yet; it is resumed within minutes: {}", sms.eventId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ticketsms.notification.delivery;
+
+import dev.ticketsms.events.TicketStatusChanged;
+import dev.ticketsms.notification.recipients.RecipientDirectory;
+import dev.ticketsms.notification.templates.MessageTemplates;
+import org.springframework.stereotype.Component;
+
+/** A ticket moved (e.g. Open → Resolved): the team members who take status updates get "Ticket Status Updated". */
+@Component
+class NotifyTeamOnStatusChanged {
+
+    private final RecipientDirectory recipients;
+    private final MessageTemplates templates;
+    private final SmsDelivery delivery;
+
+    NotifyTeamOnStatusChanged(RecipientDirectory recipients, MessageTemplates templates, SmsDelivery delivery) {
+        this.recipients = recipients;
+        this.templates = templates;
+        this.delivery = delivery;
+    }
+
+    void on(TicketStatusChanged event) {
+        var kind = DeliveryKind.TICKET_STATUS_CHANGED;
+        delivery.deliver(
+                new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
+                        templates.ticketStatusChanged(event)),
+                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name()));
+    }
+}
