@@ -5,7 +5,7 @@ import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
 import dev.ticketsms.events.TicketEvent;
 import dev.ticketsms.events.Topics;
-import dev.ticketsms.testing.EmbeddedPostgreSql;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,55 +14,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 12, topics = Topics.TICKET_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class TicketApiIntegrationTest {
+/** Creating and reading tickets, and every kind of bad input, through the HTTP API. */
+class TicketApiIntegrationTest extends TicketServiceIntegrationTest {
 
     private static final UUID TEAM = UUID.randomUUID();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgreSql.register(registry);
-    }
-
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    @Autowired
-    JdbcClient jdbc;
+    MeterRegistry meters;
 
     private Consumer<String, String> consumer;
 
@@ -72,6 +51,8 @@ class TicketApiIntegrationTest {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()).createConsumer();
         kafka.consumeFromAnEmbeddedTopic(consumer, Topics.TICKET_EVENTS);
+        join("user-42", TEAM);
+        join("user-1", TEAM);
     }
 
     @AfterEach
@@ -81,6 +62,7 @@ class TicketApiIntegrationTest {
 
     @Test
     void creatingATicketStoresItAndPublishesTicketCreatedKeyedByTicketIdWithCloudEventHeaders() throws Exception {
+        double createdBefore = createdCount(Severity.HIGH);
         String body = mvc.perform(post("/api/tickets").with(user("user-42", "John Doe"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -92,11 +74,12 @@ class TicketApiIntegrationTest {
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.createdBy").value("user-42"))
                 .andExpect(jsonPath("$.createdByName").value("John Doe"))
+                .andExpect(jsonPath("$.version").value(0))
                 .andReturn().getResponse().getContentAsString();
-        UUID ticketId = UUID.fromString(JsonMapper.builder().build().readTree(body).get("id").asString());
+        UUID ticketId = UUID.fromString(WIRE_JSON.readTree(body).get("id").asString());
 
         ConsumerRecord<String, String> record = recordFor(ticketId);
-        TicketEvent event = JsonMapper.builder().build().readValue(record.value(), TicketEvent.class);
+        TicketEvent event = WIRE_JSON.readValue(record.value(), TicketEvent.class);
         assertThat(event).isInstanceOfSatisfying(TicketCreated.class, created -> {
             assertThat(created.ticketId()).isEqualTo(ticketId);
             assertThat(created.teamId()).isEqualTo(TEAM);
@@ -114,15 +97,49 @@ class TicketApiIntegrationTest {
         assertThat(headerOf(record, CloudEventHeaders.SUBJECT)).isEqualTo(ticketId.toString());
         assertThat(headerOf(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+        assertThat(createdCount(Severity.HIGH)).isEqualTo(createdBefore + 1);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE aggregate_id = ?")
-                        .param(ticketId.toString()).query(Integer.class).single()).isZero());
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRowsOf(ticketId) == 0);
 
         mvc.perform(get("/api/tickets/{id}", ticketId).with(user("user-42", "John Doe")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.title").value("Database Connection Issue"));
+    }
+
+    @Test
+    void aReadWithTheCurrentETagInIfNoneMatchIsNotModified() throws Exception {
+        UUID ticketId = open("user-1", TEAM, "Cached");
+
+        mvc.perform(get("/api/tickets/{id}", ticketId).with(user("user-1", "A")).header("If-None-Match", "\"0\""))
+                .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void massAssignmentOfStatusAuthorOrVersionIsRejectedAsUnknownFieldsAndNothingIsStored() throws Exception {
+        long before = ticketCount();
+        for (String field : List.of("\"status\":\"CLOSED\"", "\"createdBy\":\"mallory\"", "\"createdByName\":\"Mallory\"",
+                "\"version\":7", "\"id\":\"%s\"".formatted(UUID.randomUUID()))) {
+            String name = field.substring(1, field.indexOf('"', 1));
+            mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"title":"t","severity":"LOW","category":"Billing","teamId":"%s",%s}""".formatted(TEAM, field)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(name))
+                    .andExpect(jsonPath("$.errors[0].message").value("is not a known field"));
+        }
+        assertThat(ticketCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theAuthorComesFromTheTokenNotFromTheRequest() throws Exception {
+        UUID ticketId = open("user-1", TEAM, "Mine");
+
+        mvc.perform(get("/api/tickets/{id}", ticketId).with(user("user-1", "A")))
+                .andExpect(jsonPath("$.createdBy").value("user-1"))
+                .andExpect(jsonPath("$.createdByName").value("User user-1"))
+                .andExpect(jsonPath("$.status").value("OPEN"));
     }
 
     @Test
@@ -138,6 +155,58 @@ class TicketApiIntegrationTest {
     }
 
     @Test
+    void missingRequiredFieldsAreEachNamed() throws Exception {
+        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("title")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("severity")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("category")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("teamId")));
+    }
+
+    @Test
+    void oversizeFieldsAreRejectedNamingTheFieldAndNothingIsStored() throws Exception {
+        long before = ticketCount();
+        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"%s","severity":"LOW","category":"Billing","teamId":"%s"}""".formatted("x".repeat(201), TEAM)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"))
+                .andExpect(jsonPath("$.errors[0].message").value("size must be between 0 and 200"));
+        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"t","description":"%s","severity":"LOW","category":"Billing","teamId":"%s"}"""
+                                .formatted("x".repeat(10_001), TEAM)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("description"))
+                .andExpect(jsonPath("$.errors[0].message").value("size must be between 0 and 10000"));
+        assertThat(ticketCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyLargerThanAnyValidTicketIsRefusedBeforeItIsRead() throws Exception {
+        long before = ticketCount();
+        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"t","description":"%s","severity":"LOW","category":"Billing","teamId":"%s"}"""
+                                .formatted("x".repeat(1_000_000), TEAM)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail").value("The request body must not exceed 131072 bytes"));
+        assertThat(ticketCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aTitleOfExactly200CharactersIsAccepted() throws Exception {
+        open("user-1", TEAM, "x".repeat(200));
+    }
+
+    @Test
     void aNulCharacterIsABadRequestNotAServerError() throws Exception {
         mvc.perform(post("/api/tickets").with(user("user-1", "A"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -145,16 +214,6 @@ class TicketApiIntegrationTest {
                                 {"title":"bad\\u0000title","severity":"LOW","category":"Billing","teamId":"%s"}""".formatted(TEAM)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("title"));
-    }
-
-    @Test
-    void aClientSentStatusIsRejectedAsAnUnknownField() throws Exception {
-        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"title":"t","severity":"LOW","category":"Billing","teamId":"%s","status":"CLOSED"}""".formatted(TEAM)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
     @Test
@@ -169,10 +228,25 @@ class TicketApiIntegrationTest {
     }
 
     @Test
+    void aTeamIdThatIsNotAUuidIsRejectedNamingTheField() throws Exception {
+        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"t","severity":"LOW","category":"Billing","teamId":"team-7"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("teamId"));
+    }
+
+    @Test
     void malformedJsonIsABadRequestNotAServerError() throws Exception {
         mvc.perform(post("/api/tickets").with(user("user-1", "A"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid request"));
+        mvc.perform(patch("/api/tickets/{id}/status", UUID.randomUUID()).with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\" "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid request"));
     }
@@ -182,23 +256,45 @@ class TicketApiIntegrationTest {
         mvc.perform(get("/api/tickets/not-a-uuid").with(user("user-1", "A")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
+        mvc.perform(patch("/api/tickets/not-a-uuid/status").with(user("user-1", "A"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"CLOSED\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
     }
 
     @Test
     void callsWithoutATokenAreUnauthorized() throws Exception {
         mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
                 .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/tickets"))
+                .andExpect(status().isUnauthorized());
     }
 
-    private long ticketCount() {
-        return jdbc.sql("SELECT count(*) FROM tickets").query(Long.class).single();
+    @Test
+    void theOpenApiDocumentDescribesEveryTicketEndpointWithExamples() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/tickets'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tickets'].get.parameters[*].name", hasItem("status")))
+                .andExpect(jsonPath("$.paths['/api/tickets/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/tickets/{id}/status'].patch.responses['409']").exists())
+                .andExpect(jsonPath("$.paths['/api/tickets/{id}/status'].patch.responses['412']").exists())
+                .andExpect(jsonPath("$.components.schemas.CreateTicketRequest.example.title").value("Database Connection Issue"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+        mvc.perform(get("/swagger-ui/index.html"))
+                .andExpect(status().isOk());
+    }
+
+    private double createdCount(Severity severity) {
+        var counter = meters.find("tickets.created").tag("severity", severity.name()).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Reads the topic until the ticket's record arrived and a few quiet seconds more, so a duplicate would show. */
     private ConsumerRecord<String, String> recordFor(UUID ticketId) {
-        var found = new java.util.ArrayList<ConsumerRecord<String, String>>();
+        var found = new ArrayList<ConsumerRecord<String, String>>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             collect(ticketId, found);
             return !found.isEmpty();
@@ -221,9 +317,5 @@ class TicketApiIntegrationTest {
     private static String headerOf(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static RequestPostProcessor user(String id, String name) {
-        return jwt().jwt(token -> token.subject(id).claim("name", name).claim("roles", List.of("agent")));
     }
 }

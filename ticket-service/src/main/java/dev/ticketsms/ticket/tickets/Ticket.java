@@ -4,6 +4,7 @@ import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
 import dev.ticketsms.events.TicketEvent;
 import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.events.TicketStatusChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,7 @@ import jakarta.persistence.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,6 +80,34 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         ticket.registerEvent(new TicketCreated(UUID.randomUUID(), now, ticket.id, ticket.teamId, ticket.version,
                 ticket.title, ticket.severity, ticket.category, ticket.createdBy, ticket.createdByName));
         return ticket;
+    }
+
+    /**
+     * Moves the ticket to {@code to} if its workflow allows it and registers {@link TicketStatusChanged} carrying
+     * the version this change will be stored under. One change per transaction: the optimistic-lock version grows
+     * once per flush.
+     *
+     * @return false, and nothing registered, when the ticket already has that status
+     * @throws StatusChangeNotAllowedException when the workflow does not allow the move
+     */
+    boolean changeStatus(TicketStatus to, Author author, Instant now) {
+        if (to == status) {
+            return false;
+        }
+        if (!TicketStatusWorkflow.allows(status, to)) {
+            throw new StatusChangeNotAllowedException(status, to);
+        }
+        TicketStatus from = status;
+        status = to;
+        updatedAt = now;
+        registerEvent(new TicketStatusChanged(UUID.randomUUID(), now, id, teamId, version + 1, title, severity,
+                category, from, to, author.userId(), author.displayName()));
+        return true;
+    }
+
+    /** The events registered and not yet published (they are published, and cleared, when the ticket is saved). */
+    List<Object> events() {
+        return List.copyOf(domainEvents());
     }
 
     public UUID id() {

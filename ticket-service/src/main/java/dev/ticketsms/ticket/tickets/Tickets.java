@@ -1,31 +1,88 @@
 package dev.ticketsms.ticket.tickets;
 
+import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.ticket.memberships.TeamMemberships;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** The ticket use cases. Saving a ticket publishes its registered events to the outbox in the same transaction. */
+/**
+ * The ticket use cases. Saving a ticket publishes its registered events to the outbox in the same transaction.
+ * A ticket of a team the caller does not belong to is treated as absent, so its existence does not leak.
+ */
 @Service
 public class Tickets {
 
     private final TicketRepository repository;
+    private final TeamMemberships memberships;
     private final Clock clock;
 
-    Tickets(TicketRepository repository, Clock clock) {
+    Tickets(TicketRepository repository, TeamMemberships memberships, Clock clock) {
         this.repository = repository;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
+    /** @throws NotATeamMemberException when the caller may not open tickets for that team */
     @Transactional
-    public Ticket open(NewTicket details, Author author) {
-        return repository.save(Ticket.open(details, author, clock.instant()));
+    public Ticket open(NewTicket details, Caller caller) {
+        if (!mayAccess(caller, details.teamId())) {
+            throw new NotATeamMemberException(details.teamId());
+        }
+        return repository.save(Ticket.open(details, caller.author(), clock.instant()));
     }
 
     @Transactional(readOnly = true)
-    public Optional<Ticket> find(UUID id) {
-        return repository.findById(id);
+    public Optional<Ticket> find(UUID id, Caller caller) {
+        return repository.findById(id).filter(ticket -> mayAccess(caller, ticket.teamId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Ticket> list(TicketFilter filter, Caller caller, Pageable page) {
+        if (caller.admin() && filter.teamId() == null) {
+            return filter.status() == null ? repository.findAll(page) : repository.findByStatus(filter.status(), page);
+        }
+        Collection<UUID> teams = filter.teamId() == null ? memberships.teamsOf(caller.userId())
+                : mayAccess(caller, filter.teamId()) ? List.of(filter.teamId()) : List.of();
+        if (teams.isEmpty()) {
+            return Page.empty(page);
+        }
+        return filter.status() == null ? repository.findByTeamIdIn(teams, page)
+                : repository.findByTeamIdInAndStatus(teams, filter.status(), page);
+    }
+
+    /**
+     * Moves a ticket to {@code to}; moving it to the status it has changes nothing and publishes nothing.
+     *
+     * @param expectedVersion the version the caller last saw, if they said (HTTP {@code If-Match})
+     * @return the ticket as stored, or empty when it does not exist or is not the caller's to see
+     * @throws StaleTicketVersionException     when the ticket changed since {@code expectedVersion}
+     * @throws StatusChangeNotAllowedException when the workflow does not allow the move
+     */
+    @Transactional
+    public Optional<Ticket> changeStatus(UUID id, TicketStatus to, OptionalLong expectedVersion, Caller caller) {
+        Optional<Ticket> found = repository.findById(id).filter(ticket -> mayAccess(caller, ticket.teamId()));
+        found.ifPresent(ticket -> {
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != ticket.version()) {
+                throw new StaleTicketVersionException(id, expectedVersion.getAsLong(), ticket.version());
+            }
+            if (ticket.changeStatus(to, caller.author(), clock.instant())) {
+                // flushed now so that the returned ticket carries the version its event announced
+                repository.saveAndFlush(ticket);
+            }
+        });
+        return found;
+    }
+
+    private boolean mayAccess(Caller caller, UUID teamId) {
+        return caller.admin() || memberships.isMember(caller.userId(), teamId);
     }
 }
