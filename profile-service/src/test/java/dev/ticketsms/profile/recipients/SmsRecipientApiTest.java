@@ -61,11 +61,11 @@ class SmsRecipientApiTest extends IntegrationTest {
     }
 
     @Test
-    void preferenceFiltersAreAcceptedAndDoNotYetNarrowTheList() throws Exception {
+    void defaultPreferencesLetEveryTicketThrough() throws Exception {
         mvc.perform(get("/internal/teams/{teamId}/sms-recipients", team).with(NOTIFICATION_SERVICE)
                         .param("severity", "HIGH")
                         .param("category", "Technical")
-                        .param("eventType", "ticket.created.v1"))
+                        .param("eventType", "TICKET_CREATED"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams"}]""", JsonCompareMode.STRICT));
