@@ -19,7 +19,7 @@ CREATE INDEX tickets_team_status ON tickets (team_id, status);
 CREATE TABLE outbox_events (
     sequence      BIGSERIAL PRIMARY KEY,
     event_id      UUID         NOT NULL UNIQUE,
-    aggregate_id  UUID         NOT NULL,
+    aggregate_id  VARCHAR(200) NOT NULL,
     event_type    VARCHAR(100) NOT NULL,
     topic         VARCHAR(200) NOT NULL,
     message_key   VARCHAR(200) NOT NULL,

@@ -1,16 +1,15 @@
 package dev.ticketsms.ticket;
 
 import org.springframework.boot.SpringApplication;
+import dev.ticketsms.outbox.OutboxConfiguration;
 import dev.ticketsms.web.problems.ProblemResponses;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, OutboxConfiguration.class})
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class TicketServiceApplication {
 
     public static void main(String[] args) {

@@ -117,7 +117,7 @@ class TicketApiIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE aggregate_id = ?")
-                        .param(ticketId).query(Integer.class).single()).isZero());
+                        .param(ticketId.toString()).query(Integer.class).single()).isZero());
 
         mvc.perform(get("/api/tickets/{id}", ticketId).with(user("user-42", "John Doe")))
                 .andExpect(status().isOk())

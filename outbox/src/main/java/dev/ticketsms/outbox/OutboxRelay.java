@@ -1,4 +1,4 @@
-package dev.ticketsms.ticket.outbox;
+package dev.ticketsms.outbox;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  * so a second instance on the same database stands by instead of publishing twice. A failed send ends the round;
  * that row and everything after it stay in the table and are sent again in a later round (at-least-once, in order).
  */
-@Component
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -44,7 +42,7 @@ class OutboxRelay {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${tickets.outbox.poll-interval}")
+    @Scheduled(fixedDelayString = "${outbox.poll-interval:200ms}")
     void relay() {
         boolean fullBatchSent;
         do {
@@ -108,7 +106,7 @@ class OutboxRelay {
 
         ProducerRecord<String, String> toRecord() {
             var record = new ProducerRecord<String, String>(topic, key, payload);
-            Map<String, String> headers = OutboxWriter.WIRE_JSON.readValue(headersJson, HEADERS);
+            Map<String, String> headers = Outbox.HEADER_JSON.readValue(headersJson, HEADERS);
             headers.forEach((name, value) ->
                     record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             return record;
