@@ -42,7 +42,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void startFromEmptyTablesAndTheRealTime() {
-        jdbc.sql("truncate team_members, teams, user_profiles, sms_consent_history, processed_events").update();
+        jdbc.sql("truncate team_members, teams, user_profiles, sms_consent_history, processed_events, outbox_events").update();
         clock.useRealTime();
     }
 

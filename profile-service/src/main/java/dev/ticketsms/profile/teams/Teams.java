@@ -4,19 +4,25 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ticketsms.events.TeamMemberAdded;
+import dev.ticketsms.events.TeamMemberRemoved;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Team use cases; a membership change and its event on profiles.events.v1 commit together or not at all. */
 @Service
 class Teams {
 
     private final TeamRepository repository;
 
+    private final MembershipEvents events;
+
     private final Clock clock;
 
-    Teams(TeamRepository repository, Clock clock) {
+    Teams(TeamRepository repository, MembershipEvents events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -39,13 +45,17 @@ class Teams {
     @Transactional
     void addMember(UUID teamId, String userId, TeamManager manager) {
         requireManagedBy(teamId, manager);
-        repository.addMember(teamId, userId);
+        if (repository.addMember(teamId, userId) == 1) {
+            events.publish(new TeamMemberAdded(UUID.randomUUID(), clock.instant(), teamId, userId));
+        }
     }
 
     @Transactional
     void removeMember(UUID teamId, String userId, TeamManager manager) {
         requireManagedBy(teamId, manager);
-        repository.removeMember(teamId, userId);
+        if (repository.removeMember(teamId, userId) == 1) {
+            events.publish(new TeamMemberRemoved(UUID.randomUUID(), clock.instant(), teamId, userId));
+        }
     }
 
     private void requireManagedBy(UUID teamId, TeamManager manager) {
