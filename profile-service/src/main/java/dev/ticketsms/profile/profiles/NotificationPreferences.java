@@ -23,7 +23,7 @@ public record NotificationPreferences(Severity minimumSeverity, Set<String> mute
 
     public NotificationPreferences {
         minimumSeverity = minimumSeverity == null ? Severity.LOW : minimumSeverity;
-        // sorted and case-insensitive: "billing" mutes "Billing"
+        // sorted and case-insensitive: "billing" mutes "Billing"; of two spellings the first given is kept
         var categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         if (mutedCategories != null) {
             mutedCategories.stream().map(String::strip).forEach(categories::add);

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -105,7 +106,7 @@ record ProfileForm(
             if (errors.size() > before) {
                 return null;
             }
-            return new NotificationPreferences(minimumSeverity, mutedCategories == null ? Set.of() : Set.copyOf(mutedCategories),
+            return new NotificationPreferences(minimumSeverity, mutedCategories == null ? Set.of() : new LinkedHashSet<>(mutedCategories),
                     eventTypes == null ? EnumSet.allOf(TicketEventType.class) : eventTypes, quiet);
         }
     }
