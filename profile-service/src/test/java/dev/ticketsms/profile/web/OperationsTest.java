@@ -44,6 +44,8 @@ class OperationsTest extends IntegrationTest {
                 .andExpect(jsonPath("$.paths['/internal/teams/{teamId}/sms-recipients'].get.parameters[*].name", hasItem("eventType")))
                 .andExpect(jsonPath("$.components.schemas.ProfileRequest.example.phoneRegion").value("DE"))
                 .andExpect(jsonPath("$.components.schemas.Profile.example.preferences.quietHours.timeZone").value("Europe/Berlin"));
+        mvc.perform(get("/swagger-ui.html"))
+                .andExpect(status().is3xxRedirection());
     }
 
     private void save(String userId, String json) throws Exception {
