@@ -42,6 +42,8 @@ class OperationsTest extends IntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/teams/{id}/members/{userId}'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/users/{userId}/sms-notifications'].put").exists())
                 .andExpect(jsonPath("$.paths['/internal/teams/{teamId}/sms-recipients'].get.parameters[*].name", hasItem("eventType")))
+                .andExpect(jsonPath("$.info.title").value("profile-service"))
+                .andExpect(jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").value("bearer"))
                 .andExpect(jsonPath("$.components.schemas.ProfileRequest.example.phoneRegion").value("DE"))
                 .andExpect(jsonPath("$.components.schemas.Profile.example.preferences.quietHours.timeZone").value("Europe/Berlin"));
         mvc.perform(get("/swagger-ui.html"))
