@@ -8,16 +8,19 @@ import java.util.UUID;
 
 /**
  * Events on {@link Topics#PROFILE_EVENTS}. Membership events are keyed by team id and carry user ids only;
- * the SMS opt-out/in events are keyed by the phone number they name, because a reply is known by its number.
+ * the SMS opt-out/in and number-unusable events are keyed by the phone number they name, because a reply or a
+ * Twilio error is known by its number.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TeamMemberAdded.class, name = "TeamMemberAdded"),
         @JsonSubTypes.Type(value = TeamMemberRemoved.class, name = "TeamMemberRemoved"),
         @JsonSubTypes.Type(value = SmsOptOutReceived.class, name = "SmsOptOutReceived"),
-        @JsonSubTypes.Type(value = SmsOptInReceived.class, name = "SmsOptInReceived")
+        @JsonSubTypes.Type(value = SmsOptInReceived.class, name = "SmsOptInReceived"),
+        @JsonSubTypes.Type(value = SmsNumberUnusable.class, name = "SmsNumberUnusable")
 })
-public sealed interface ProfileEvent permits TeamMemberAdded, TeamMemberRemoved, SmsOptOutReceived, SmsOptInReceived {
+public sealed interface ProfileEvent permits TeamMemberAdded, TeamMemberRemoved, SmsOptOutReceived, SmsOptInReceived,
+        SmsNumberUnusable {
 
     UUID eventId();
 
@@ -29,6 +32,7 @@ public sealed interface ProfileEvent permits TeamMemberAdded, TeamMemberRemoved,
             case TeamMemberRemoved ignored -> "team.member-removed.v1";
             case SmsOptOutReceived ignored -> "sms.opt-out-received.v1";
             case SmsOptInReceived ignored -> "sms.opt-in-received.v1";
+            case SmsNumberUnusable ignored -> "sms.number-unusable.v1";
         };
     }
 }

@@ -19,4 +19,18 @@ class CloudEventTypeTest {
         assertThat(created.cloudEventType()).isEqualTo("ticket.created.v1");
         assertThat(changed.cloudEventType()).isEqualTo("ticket.status-changed.v1");
     }
+
+    @Test
+    void eachProfileEventNamesItsOwnVersionedCloudEventType() {
+        var id = UUID.randomUUID();
+
+        assertThat(new TeamMemberAdded(id, Instant.EPOCH, id, "u").cloudEventType()).isEqualTo("team.member-added.v1");
+        assertThat(new TeamMemberRemoved(id, Instant.EPOCH, id, "u").cloudEventType()).isEqualTo("team.member-removed.v1");
+        assertThat(new SmsOptOutReceived(id, Instant.EPOCH, "+14155550101", "STOP", "SM1").cloudEventType())
+                .isEqualTo("sms.opt-out-received.v1");
+        assertThat(new SmsOptInReceived(id, Instant.EPOCH, "+14155550101", "START", "SM2").cloudEventType())
+                .isEqualTo("sms.opt-in-received.v1");
+        assertThat(new SmsNumberUnusable(id, Instant.EPOCH, "+15005550009", "21614", "not mobile").cloudEventType())
+                .isEqualTo("sms.number-unusable.v1");
+    }
 }

@@ -48,7 +48,10 @@ class WireFormatTest {
                         "SM0123456789abcdef0123456789abcdef")),
                 Arguments.of("sms-opt-in-received.json", new SmsOptInReceived(
                         UUID.fromString("b8c6d7e9-a0bf-4ced-9fe0-5b6c7d8e9fa6"), AT, "+14155550101", "START",
-                        "SM1123456789abcdef0123456789abcdef")));
+                        "SM1123456789abcdef0123456789abcdef")),
+                Arguments.of("sms-number-unusable.json", new SmsNumberUnusable(
+                        UUID.fromString("c9d7e8fa-b1c0-4dfe-a0f1-6c7d8e9fa0b7"), AT, "+15005550009", "21614",
+                        "'To' number is not a valid mobile number")));
     }
 
     @ParameterizedTest(name = "{0}")

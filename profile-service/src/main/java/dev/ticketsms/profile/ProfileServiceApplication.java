@@ -1,12 +1,13 @@
 package dev.ticketsms.profile;
 
+import dev.ticketsms.outbox.OutboxConfiguration;
 import dev.ticketsms.web.problems.ProblemResponses;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, OutboxConfiguration.class})
 public class ProfileServiceApplication {
 
     public static void main(String[] args) {

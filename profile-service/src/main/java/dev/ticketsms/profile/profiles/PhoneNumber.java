@@ -8,7 +8,9 @@ import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.SHARE
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.UAN;
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.VOICEMAIL;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -28,7 +30,9 @@ public record PhoneNumber(String value) {
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
     // libphonenumber would also read letters (1-800-FLOWERS) and extensions ("ext. 12"); SMS can use neither
-    private static final Pattern TYPED_NUMBER = Pattern.compile("\\+[0-9 ().\\-]+");
+    private static final Pattern TYPED_NUMBER = Pattern.compile("\\+?[0-9 ().\\-]+");
+
+    private static final Set<String> REGIONS = PHONE_NUMBERS.getSupportedRegions();
 
     private static final int MAX_INPUT_LENGTH = 32;
 
@@ -56,6 +60,29 @@ public record PhoneNumber(String value) {
         return new PhoneNumber(e164Of(input));
     }
 
+    /**
+     * Reads a number typed either in international form or in the national form of {@code region}, an ISO 3166
+     * region code such as {@code DE} ({@code 0151 12345678}); a null region means international form only.
+     *
+     * @throws InvalidPhoneNumberException saying why the input is not a number that can receive SMS
+     * @throws IllegalArgumentException    if the region is not one libphonenumber knows
+     */
+    public static PhoneNumber parse(String input, String region) {
+        if (region == null) {
+            return parse(input);
+        }
+        return new PhoneNumber(e164Of(input, regionCode(region)));
+    }
+
+    /** The ISO region code in upper case, or an exception if phone numbers of that region are unknown. */
+    public static String regionCode(String region) {
+        String code = region.strip().toUpperCase(Locale.ROOT);
+        if (!REGIONS.contains(code)) {
+            throw new UnknownRegionException(region);
+        }
+        return code;
+    }
+
     /** For logs: keeps the country code's first digit and the last four digits, {@code +1******0101}. */
     public String masked() {
         return value.substring(0, 2) + "*".repeat(Math.max(0, value.length() - 6)) + value.substring(value.length() - 4);
@@ -67,6 +94,10 @@ public record PhoneNumber(String value) {
     }
 
     private static String e164Of(String input) {
+        return e164Of(input, null);
+    }
+
+    private static String e164Of(String input, String region) {
         if (input == null || input.isBlank()) {
             throw invalid("must not be blank");
         }
@@ -74,13 +105,13 @@ public record PhoneNumber(String value) {
         if (typed.length() > MAX_INPUT_LENGTH) {
             throw invalid("is too long");
         }
-        if (!typed.startsWith("+")) {
-            throw invalid("must start with + and the country code");
+        if (region == null && !typed.startsWith("+")) {
+            throw invalid("must start with + and the country code, or come with its phoneRegion");
         }
         if (!TYPED_NUMBER.matcher(typed).matches()) {
             throw invalid("may contain only digits, spaces, dashes, dots and parentheses after the +");
         }
-        Phonenumber.PhoneNumber number = read(typed);
+        Phonenumber.PhoneNumber number = read(typed, region);
         if (!PHONE_NUMBERS.isValidNumber(number)) {
             throw invalid("is not a valid number for country code +" + number.getCountryCode());
         }
@@ -91,10 +122,10 @@ public record PhoneNumber(String value) {
         return PHONE_NUMBERS.format(number, E164);
     }
 
-    private static Phonenumber.PhoneNumber read(String typed) {
+    private static Phonenumber.PhoneNumber read(String typed, String region) {
         try {
             // "ZZ": no default region, the number must carry its own country code
-            return PHONE_NUMBERS.parse(typed, "ZZ");
+            return PHONE_NUMBERS.parse(typed, region == null ? "ZZ" : region);
         } catch (NumberParseException e) {
             throw invalid(switch (e.getErrorType()) {
                 case INVALID_COUNTRY_CODE -> "does not start with a known country code";
@@ -102,6 +133,14 @@ public record PhoneNumber(String value) {
                 case TOO_LONG -> "is too long";
                 case NOT_A_NUMBER -> "is not a phone number";
             });
+        }
+    }
+
+    /** A region code libphonenumber does not know, e.g. "XX" or "Germany". */
+    public static final class UnknownRegionException extends IllegalArgumentException {
+
+        UnknownRegionException(String region) {
+            super("is not a known ISO 3166 region code such as US, DE or GB");
         }
     }
 

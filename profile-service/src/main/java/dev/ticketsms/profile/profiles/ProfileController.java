@@ -1,8 +1,14 @@
 package dev.ticketsms.profile.profiles;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import dev.ticketsms.events.Severity;
 import dev.ticketsms.web.problems.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,9 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** The caller's own profile; the user is always the token's subject, never a parameter. */
 @RestController
 @RequestMapping("/api/user/profile")
+@Tag(name = "Profile", description = "The caller's own SMS settings")
 class ProfileController {
 
     private static final int DISPLAY_NAME_LENGTH = 255;
+
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final UserProfiles profiles;
 
@@ -28,6 +37,7 @@ class ProfileController {
     }
 
     @GetMapping
+    @Operation(summary = "The caller's profile; defaults if they never saved one")
     ProfileResponse profile(@AuthenticationPrincipal Jwt caller) {
         return profiles.find(caller.getSubject())
                 .map(ProfileResponse::of)
@@ -35,15 +45,22 @@ class ProfileController {
     }
 
     @PostMapping
-    ProfileResponse update(@AuthenticationPrincipal Jwt caller, @RequestBody ProfileRequest request) {
-        var update = new ProfileUpdate(caller.getSubject(), displayName(caller),
-                request.parsedPhoneNumber(), request.smsNotificationsEnabled());
-        return ProfileResponse.of(profiles.update(update));
+    @Operation(summary = "Save the caller's phone number, SMS opt-in and preferences",
+            description = "Switching SMS on or off, or giving a new number while SMS is on, is kept in the consent history. "
+                    + "A number Twilio refused shows phoneNumberStatus UNUSABLE until the number changes or SMS is enabled again.")
+    ProfileResponse update(@AuthenticationPrincipal Jwt caller, @RequestBody ProfileForm form) {
+        return ProfileResponse.of(profiles.update(form.toUpdate(caller.getSubject(), displayName(caller))));
+    }
+
+    @GetMapping("/sms-consent-history")
+    @Operation(summary = "When and how SMS was switched on or off for the caller, newest first")
+    List<ConsentResponse> consentHistory(@AuthenticationPrincipal Jwt caller) {
+        return profiles.consentHistory(caller.getSubject()).stream().map(ConsentResponse::of).toList();
     }
 
     @ExceptionHandler
-    ProblemDetail invalidPhoneNumber(InvalidPhoneNumberException e) {
-        return InvalidField.problem(List.of(new InvalidField("phoneNumber", e.getMessage())));
+    ProblemDetail invalidProfile(InvalidProfileException e) {
+        return InvalidField.problem(e.fields());
     }
 
     @ExceptionHandler
@@ -58,27 +75,76 @@ class ProfileController {
         return name == null || name.length() <= DISPLAY_NAME_LENGTH ? name : name.substring(0, DISPLAY_NAME_LENGTH);
     }
 
-    /**
-     * The settings form: the number as typed, in international form. A null or blank number removes it;
-     * leaving out smsNotificationsEnabled keeps the current choice.
-     */
-    record ProfileRequest(String phoneNumber, Boolean smsNotificationsEnabled) {
-
-        PhoneNumber parsedPhoneNumber() {
-            return phoneNumber == null || phoneNumber.isBlank() ? null : PhoneNumber.parse(phoneNumber);
-        }
+    enum PhoneNumberStatus {
+        /** No number stored. */
+        NONE,
+        /** Texts are sent to it. */
+        OK,
+        /** Twilio refused it for good; see phoneNumberProblem. */
+        UNUSABLE
     }
 
-    record ProfileResponse(String userId, String displayName, String phoneNumber, boolean smsNotificationsEnabled) {
+    @Schema(name = "Profile", example = """
+            {"userId": "user-42", "displayName": "Jane Roe", "phoneNumber": "+4915112345678", "phoneNumberStatus": "OK",
+             "phoneNumberProblem": null, "smsNotificationsEnabled": true,
+             "preferences": {"minimumSeverity": "MEDIUM", "mutedCategories": ["Billing"],
+                             "eventTypes": ["TICKET_CREATED", "TICKET_STATUS_CHANGED"],
+                             "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "Europe/Berlin"}},
+             "createdAt": "2026-11-25T14:03:07Z", "updatedAt": "2026-11-25T14:05:00Z"}""")
+    record ProfileResponse(String userId, String displayName, String phoneNumber, PhoneNumberStatus phoneNumberStatus,
+                           NumberProblemResponse phoneNumberProblem, boolean smsNotificationsEnabled,
+                           PreferencesResponse preferences, Instant createdAt, Instant updatedAt) {
 
         static ProfileResponse of(UserProfile profile) {
+            var problem = profile.numberProblem()
+                    .map(p -> new NumberProblemResponse(p.errorCode(), p.reason(), p.since()))
+                    .orElse(null);
+            PhoneNumberStatus status = profile.phoneNumber() == null ? PhoneNumberStatus.NONE
+                    : problem == null ? PhoneNumberStatus.OK : PhoneNumberStatus.UNUSABLE;
             return new ProfileResponse(profile.userId(), profile.displayName(),
-                    profile.phoneNumber() == null ? null : profile.phoneNumber().value(),
-                    profile.smsNotificationsEnabled());
+                    profile.phoneNumber() == null ? null : profile.phoneNumber().value(), status, problem,
+                    profile.smsNotificationsEnabled(), PreferencesResponse.of(profile.preferences()),
+                    profile.createdAt(), profile.updatedAt());
         }
 
         static ProfileResponse notYetSaved(String userId, String displayName) {
-            return new ProfileResponse(userId, displayName, null, true);
+            return new ProfileResponse(userId, displayName, null, PhoneNumberStatus.NONE, null, true,
+                    PreferencesResponse.of(NotificationPreferences.DEFAULTS), null, null);
+        }
+    }
+
+    @Schema(name = "PhoneNumberProblem", description = "Why texts to the number stopped: Twilio's error code and explanation")
+    record NumberProblemResponse(@Schema(example = "21614") String errorCode,
+                                 @Schema(example = "'To' number is not a valid mobile number") String reason,
+                                 Instant since) {
+    }
+
+    @Schema(name = "Preferences")
+    record PreferencesResponse(Severity minimumSeverity, List<String> mutedCategories,
+                               List<TicketEventType> eventTypes, QuietHoursResponse quietHours) {
+
+        static PreferencesResponse of(NotificationPreferences preferences) {
+            QuietHours quiet = preferences.quietHours();
+            return new PreferencesResponse(preferences.minimumSeverity(), List.copyOf(preferences.mutedCategories()),
+                    preferences.eventTypes().stream().sorted().toList(),
+                    quiet == null ? null : new QuietHoursResponse(HOURS_MINUTES.format(quiet.start()),
+                            HOURS_MINUTES.format(quiet.end()), quiet.timeZone().getId()));
+        }
+    }
+
+    @Schema(name = "QuietHoursSetting")
+    record QuietHoursResponse(String start, String end, String timeZone) {
+    }
+
+    @Schema(name = "SmsConsent", example = """
+            {"enabled": false, "source": "SMS", "detail": "STOP (SM0123456789abcdef0123456789abcdef)",
+             "phoneNumber": "+4915112345678", "recordedAt": "2026-11-25T14:03:07Z"}""")
+    record ConsentResponse(boolean enabled, SmsConsentSource source, String detail, String phoneNumber,
+                           Instant recordedAt) {
+
+        static ConsentResponse of(SmsConsentRecord entry) {
+            return new ConsentResponse(entry.enabled(), entry.source(), entry.detail(),
+                    entry.phoneNumber() == null ? null : entry.phoneNumber().value(), entry.recordedAt());
         }
     }
 }

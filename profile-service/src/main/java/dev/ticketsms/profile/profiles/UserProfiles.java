@@ -1,18 +1,32 @@
 package dev.ticketsms.profile.profiles;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The use cases on profiles; every consent change is kept in the same transaction as the change itself. */
 @Service
 class UserProfiles {
 
+    private static final Logger log = LoggerFactory.getLogger(UserProfiles.class);
+
     private final UserProfileRepository repository;
 
-    UserProfiles(UserProfileRepository repository) {
+    private final SmsConsentHistory consentHistory;
+
+    private final Clock clock;
+
+    UserProfiles(UserProfileRepository repository, SmsConsentHistory consentHistory, Clock clock) {
         this.repository = repository;
+        this.consentHistory = consentHistory;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -20,18 +34,64 @@ class UserProfiles {
         return repository.findByUserId(userId);
     }
 
+    @Transactional(readOnly = true)
+    List<SmsConsentRecord> consentHistory(String userId) {
+        return consentHistory.findByUserIdOrderByRecordedAtDescIdDesc(userId);
+    }
+
     @Transactional
     UserProfile update(ProfileUpdate update) {
-        String phoneNumber = update.phoneNumber() == null ? null : update.phoneNumber().value();
+        var now = clock.instant();
+        repository.createIfAbsent(update.userId(), update.displayName());
+        UserProfile profile = repository.lockByUserId(update.userId()).orElseThrow();
+        profile.rename(update.displayName(), now);
+        profile.changeSmsSettings(update.phoneNumber(), update.smsNotificationsEnabled(), SmsConsentSource.WEB, null, now)
+                .ifPresent(consentHistory::save);
+        if (update.preferences() != null) {
+            profile.changePreferences(update.preferences(), now);
+        }
         try {
-            repository.upsert(update.userId(), update.displayName(), phoneNumber, update.smsNotificationsEnabled());
+            repository.flush();
         } catch (DataIntegrityViolationException e) {
-            // the upsert resolves a clash on user_id itself, so the unique phone number is the only one left
-            if (phoneNumber == null) {
-                throw e;
-            }
+            // the row for this user exists already, so the unique phone number is the only constraint left
             throw new PhoneNumberTakenException(e);
         }
-        return repository.findByUserId(update.userId()).orElseThrow();
+        return profile;
+    }
+
+    /** @return false when the user has no profile */
+    @Transactional
+    boolean switchSmsByAdmin(String userId, boolean enabled, String adminId) {
+        Optional<UserProfile> found = repository.lockByUserId(userId);
+        found.ifPresent(profile -> profile
+                .changeSmsSettings(profile.phoneNumber(), enabled, SmsConsentSource.ADMIN, "by admin " + adminId,
+                        clock.instant())
+                .ifPresent(consentHistory::save));
+        return found.isPresent();
+    }
+
+    /** A STOP (enable false) or START (true) reply from a number; numbers nobody has any more are ignored. */
+    @Transactional
+    void applySmsReply(PhoneNumber from, boolean enable, String detail, Instant sentAt) {
+        repository.lockByPhoneNumber(from).ifPresentOrElse(
+                profile -> profile.applySmsReply(from, enable, detail, sentAt).ifPresentOrElse(
+                        consent -> {
+                            consentHistory.save(consent);
+                            log.info("SMS {} for user {} by reply from {}", enable ? "enabled" : "disabled",
+                                    profile.userId(), from);
+                        },
+                        () -> log.info("Reply from {} changes nothing for user {}", from, profile.userId())),
+                () -> log.info("Reply from {} belongs to no profile", from));
+    }
+
+    @Transactional
+    void markNumberUnusable(PhoneNumber number, String errorCode, String reason, Instant at) {
+        repository.lockByPhoneNumber(number).ifPresentOrElse(
+                profile -> {
+                    if (profile.markNumberUnusable(number, errorCode, reason, at, clock.instant())) {
+                        log.info("Number {} of user {} marked unusable (Twilio error {})", number, profile.userId(), errorCode);
+                    }
+                },
+                () -> log.info("Unusable number {} belongs to no profile", number));
     }
 }

@@ -3,18 +3,24 @@ package dev.ticketsms.profile.recipients;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ticketsms.events.Severity;
+import dev.ticketsms.profile.profiles.TicketEventType;
+import dev.ticketsms.profile.profiles.TicketNotification;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * For notification-service (service token with scope notifications:recipients). It may already pass
- * severity, category and eventType; they are ignored until per-user preferences exist.
- */
+/** For notification-service (service token with scope notifications:recipients). */
 @RestController
+@Tag(name = "Internal", description = "Service-to-service; needs scope notifications:recipients")
 class SmsRecipientController {
 
     private final SmsRecipientDirectory directory;
@@ -24,8 +30,21 @@ class SmsRecipientController {
     }
 
     @GetMapping("/internal/teams/{teamId}/sms-recipients")
-    List<SmsRecipient> smsRecipients(@PathVariable UUID teamId) {
-        return directory.recipientsOf(teamId).orElseThrow(() -> unknownTeam(teamId));
+    @Operation(summary = "Who of the team gets this notification by SMS right now",
+            description = "Members who opted in and have a number Twilio has not refused, whose preferences let a "
+                    + "ticket of this severity, category and event type through, and who are outside their quiet "
+                    + "hours unless the ticket is CRITICAL. A parameter left out does not filter.")
+    List<SmsRecipient> smsRecipients(
+            @PathVariable UUID teamId,
+            @Parameter(example = "HIGH") @RequestParam(required = false) Severity severity,
+            @Parameter(example = "Technical") @RequestParam(required = false) @Size(max = 100) String category,
+            @Parameter(example = "TICKET_CREATED") @RequestParam(required = false) TicketEventType eventType) {
+        var notification = new TicketNotification(severity, blankToNull(category), eventType);
+        return directory.recipientsOf(teamId, notification).orElseThrow(() -> unknownTeam(teamId));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static ErrorResponseException unknownTeam(UUID teamId) {

@@ -21,15 +21,24 @@ class Team {
     @Column(nullable = false, length = 100)
     private String name;
 
+    @Column(name = "owner_id")
+    private String ownerId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
     protected Team() {
     }
 
-    Team(String name) {
+    Team(String name, String ownerId, Instant createdAt) {
         this.name = name.strip();
-        this.createdAt = Instant.now();
+        this.ownerId = ownerId;
+        this.createdAt = createdAt;
+    }
+
+    /** Admins manage every team's members; the owner manages their own team's. */
+    boolean canBeManagedBy(TeamManager manager) {
+        return manager.admin() || manager.userId().equals(ownerId);
     }
 
     UUID id() {
@@ -38,5 +47,9 @@ class Team {
 
     String name() {
         return name;
+    }
+
+    String ownerId() {
+        return ownerId;
     }
 }

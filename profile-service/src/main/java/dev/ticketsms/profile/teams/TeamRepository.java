@@ -25,9 +25,11 @@ interface TeamRepository extends Repository<Team, UUID> {
             insert into team_members (team_id, user_id) values (:teamId, :userId)
             on conflict (team_id, user_id) do nothing
             """)
-    void addMember(UUID teamId, String userId);
+    /** @return 1 if the user became a member, 0 if they were one already */
+    int addMember(UUID teamId, String userId);
 
     @Modifying
     @Query(nativeQuery = true, value = "delete from team_members where team_id = :teamId and user_id = :userId")
-    void removeMember(UUID teamId, String userId);
+    /** @return 1 if the user was a member */
+    int removeMember(UUID teamId, String userId);
 }

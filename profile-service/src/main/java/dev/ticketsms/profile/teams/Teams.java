@@ -1,23 +1,34 @@
 package dev.ticketsms.profile.teams;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ticketsms.events.TeamMemberAdded;
+import dev.ticketsms.events.TeamMemberRemoved;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Team use cases; a membership change and its event on profiles.events.v1 commit together or not at all. */
 @Service
 class Teams {
 
     private final TeamRepository repository;
 
-    Teams(TeamRepository repository) {
+    private final MembershipEvents events;
+
+    private final Clock clock;
+
+    Teams(TeamRepository repository, MembershipEvents events, Clock clock) {
         this.repository = repository;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
-    Team create(String name) {
-        return repository.save(new Team(name));
+    Team create(String name, String ownerId) {
+        return repository.save(new Team(name, ownerId, clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -27,25 +38,29 @@ class Teams {
 
     @Transactional(readOnly = true)
     List<String> memberIds(UUID teamId) {
-        requireExists(teamId);
+        find(teamId);
         return repository.memberIds(teamId);
     }
 
     @Transactional
-    void addMember(UUID teamId, String userId) {
-        requireExists(teamId);
-        repository.addMember(teamId, userId);
+    void addMember(UUID teamId, String userId, TeamManager manager) {
+        requireManagedBy(teamId, manager);
+        if (repository.addMember(teamId, userId) == 1) {
+            events.publish(new TeamMemberAdded(UUID.randomUUID(), clock.instant(), teamId, userId));
+        }
     }
 
     @Transactional
-    void removeMember(UUID teamId, String userId) {
-        requireExists(teamId);
-        repository.removeMember(teamId, userId);
+    void removeMember(UUID teamId, String userId, TeamManager manager) {
+        requireManagedBy(teamId, manager);
+        if (repository.removeMember(teamId, userId) == 1) {
+            events.publish(new TeamMemberRemoved(UUID.randomUUID(), clock.instant(), teamId, userId));
+        }
     }
 
-    private void requireExists(UUID teamId) {
-        if (!repository.existsById(teamId)) {
-            throw new UnknownTeamException(teamId);
+    private void requireManagedBy(UUID teamId, TeamManager manager) {
+        if (!find(teamId).canBeManagedBy(manager)) {
+            throw new AccessDeniedException("Only admins and the team's owner change its members");
         }
     }
 }

@@ -3,6 +3,10 @@ package dev.ticketsms.profile.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Supplier;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,6 +37,31 @@ class PhoneNumberPropertyTest {
     }
 
     @Property
+    void anyInputWithAnyRegionIsEitherAnE164NumberOrRejectedWithAReason(@ForAll String input, @ForAll("regions") String region) {
+        assertAcceptedAsE164OrRejectedWithAReason(() -> PhoneNumber.parse(input, region));
+    }
+
+    /** National numbers ("0151 ...", "(415) ...") with the region they belong to. */
+    @Property(tries = 2000)
+    void whateverIsAcceptedInNationalFormIsAnE164NumberThatRoundTripsWithoutTheRegion(
+            @ForAll("nationalInput") National national) {
+        boolean accepted = assertAcceptedAsE164OrRejectedWithAReason(() -> PhoneNumber.parse(national.text(), national.region()));
+
+        Statistics.label("outcome").collect(accepted ? "accepted" : "rejected");
+        Statistics.label("outcome").coverage(coverage -> coverage.check("accepted").percentage(p -> p >= 5));
+    }
+
+    @Property
+    void aNumberTypedNationallyIsTheSameAsTypedInternationally(@ForAll("smsCapable") String e164) throws Exception {
+        var util = PhoneNumberUtil.getInstance();
+        var parsed = util.parse(e164, "ZZ");
+        String region = util.getRegionCodeForNumber(parsed);
+        String national = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+
+        assertThat(PhoneNumber.parse(national, region).value()).isEqualTo(e164);
+    }
+
+    @Property
     void separatorsBetweenDigitsDoNotChangeTheNumber(@ForAll("typedWithSeparators") Typed typed) {
         assertThat(PhoneNumber.parse(typed.text()).value()).isEqualTo(typed.e164());
     }
@@ -46,16 +75,54 @@ class PhoneNumberPropertyTest {
 
     /** @return whether the input was accepted */
     private static boolean assertAcceptedAsE164OrRejectedWithAReason(String input) {
+        return assertAcceptedAsE164OrRejectedWithAReason(() -> PhoneNumber.parse(input));
+    }
+
+    /** @return whether the input was accepted */
+    private static boolean assertAcceptedAsE164OrRejectedWithAReason(Supplier<PhoneNumber> parsing) {
         PhoneNumber number;
         try {
-            number = PhoneNumber.parse(input);
+            number = parsing.get();
         } catch (InvalidPhoneNumberException rejected) {
             assertThat(rejected.getMessage()).contains("e.g. +14155550101");
             return false;
         }
         assertThat(number.value()).matches("\\+[1-9][0-9]{1,14}");
+        assertThat(isValidForLibphonenumber(number.value())).as("%s is a valid number", number).isTrue();
         assertThat(PhoneNumber.parse(number.value())).isEqualTo(number);
+        assertThat(new PhoneNumber(number.value())).isEqualTo(number);
         return true;
+    }
+
+    private static boolean isValidForLibphonenumber(String e164) {
+        var util = PhoneNumberUtil.getInstance();
+        try {
+            var parsed = util.parse(e164, "ZZ");
+            return util.isValidNumber(parsed) && util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).equals(e164);
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    @Provide
+    Arbitrary<String> regions() {
+        return Arbitraries.of(List.copyOf(PhoneNumberUtil.getInstance().getSupportedRegions()));
+    }
+
+    @Provide
+    Arbitrary<National> nationalInput() {
+        // a region and the start of its mobile numbers as people type them, then random digits in random groups
+        Arbitrary<National> start = Arbitraries.of(
+                new National("US", "(415) "), new National("US", "212-"), new National("DE", "0151 "),
+                new National("DE", "0176 "), new National("GB", "07"), new National("FR", "06 "),
+                new National("AU", "04"), new National("IN", "9"), new National("DE", "0049 151"));
+        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(4).ofMaxLength(10);
+        Arbitrary<String> separator = Arbitraries.of("", " ", "-", ".");
+        return Combinators.combine(start, digits, separator).as((prefix, rest, sep) ->
+                new National(prefix.region(), prefix.text() + String.join(sep, rest.split("(?<=\\G.{3})"))));
+    }
+
+    record National(String region, String text) {
     }
 
     @Provide

@@ -115,7 +115,8 @@ class ProfileApiTest extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" in the body is refused")
-    @ValueSource(strings = {"userId", "id", "createdAt", "updatedAt", "phone"})
+    @ValueSource(strings = {"userId", "id", "createdAt", "updatedAt", "phone", "phoneNumberStatus", "phoneNumberProblem",
+            "smsConsentChangedAt", "consentHistory", "displayName"})
     void fieldsTheClientDoesNotOwnAreA400(String field) throws Exception {
         save(ALICE, """
                 {"phoneNumber": "+14155550101", "%s": "bob"}""".formatted(field))

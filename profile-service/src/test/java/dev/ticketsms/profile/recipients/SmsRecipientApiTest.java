@@ -3,12 +3,15 @@ package dev.ticketsms.profile.recipients;
 import static dev.ticketsms.profile.web.Tokens.admin;
 import static dev.ticketsms.profile.web.Tokens.service;
 import static dev.ticketsms.profile.web.Tokens.user;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.servlet.ResultActions;
 
 class SmsRecipientApiTest extends IntegrationTest {
 
@@ -25,9 +29,22 @@ class SmsRecipientApiTest extends IntegrationTest {
 
     private static final JwtRequestPostProcessor ADMIN = admin("ada");
 
+    /** 16:00 in Berlin, 10:00 in New York: nobody's quiet hours. */
+    private static final Instant AFTERNOON_IN_BERLIN = Instant.parse("2026-11-25T15:00:00Z");
+
+    /** Midnight in Berlin, 18:00 in New York. */
+    private static final Instant MIDNIGHT_IN_BERLIN = Instant.parse("2026-11-25T23:00:00Z");
+
+    /** 05:00 in Berlin, 23:00 in New York: both quiet. */
+    private static final Instant NIGHT_IN_BOTH = Instant.parse("2026-11-26T04:00:00Z");
+
     private String team;
 
-    /** A team of: opted in with a phone; opted out with a phone; no phone; member without any profile. */
+    /**
+     * A team where each member stands for one rule: alice takes everything; bob opted out; carol has no number;
+     * dave has no profile; frank wants HIGH and above; grace muted Billing; heidi wants new tickets only; ivan
+     * sleeps 22:00–07:00 in Berlin, judy 22:00–07:00 in New York. Erin is opted in but not a member.
+     */
     @BeforeEach
     void supportTeam() throws Exception {
         saveProfile("alice", "Alice Adams", """
@@ -38,6 +55,18 @@ class SmsRecipientApiTest extends IntegrationTest {
                 {"smsNotificationsEnabled": true}""");
         saveProfile("erin", "Erin Evans", """
                 {"phoneNumber": "+14155550105", "smsNotificationsEnabled": true}""");
+        saveProfile("frank", "Frank Fox", """
+                {"phoneNumber": "+14155550106", "preferences": {"minimumSeverity": "HIGH"}}""");
+        saveProfile("grace", "Grace Gray", """
+                {"phoneNumber": "+14155550107", "preferences": {"mutedCategories": ["billing"]}}""");
+        saveProfile("heidi", "Heidi Hill", """
+                {"phoneNumber": "+14155550108", "preferences": {"eventTypes": ["TICKET_CREATED"]}}""");
+        saveProfile("ivan", "Ivan Ivanov", """
+                {"phoneNumber": "+4915112345678", "preferences": {
+                    "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "Europe/Berlin"}}}""");
+        saveProfile("judy", "Judy Jones", """
+                {"phoneNumber": "+14155550110", "preferences": {
+                    "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "America/New_York"}}}""");
 
         String body = mvc.perform(post("/api/teams").with(ADMIN)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -46,29 +75,73 @@ class SmsRecipientApiTest extends IntegrationTest {
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         team = JsonPath.read(body, "$.id");
-        for (String member : new String[] {"alice", "bob", "carol", "dave"}) {
+        for (String member : new String[] {"alice", "bob", "carol", "dave", "frank", "grace", "heidi", "ivan", "judy"}) {
             mvc.perform(put("/api/teams/{id}/members/{userId}", team, member).with(ADMIN))
                     .andExpect(status().isNoContent());
         }
+        clock.setTo(AFTERNOON_IN_BERLIN);
     }
 
     @Test
-    void onlyMembersWhoOptedInAndHaveANumberAreRecipients() throws Exception {
-        mvc.perform(get("/internal/teams/{teamId}/sms-recipients", team).with(NOTIFICATION_SERVICE))
+    void membersWhoOptedOutHaveNoNumberOrNoProfileAreNeverRecipients() throws Exception {
+        recipients()
                 .andExpect(status().isOk())
-                .andExpect(content().json("""
-                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams"}]""", JsonCompareMode.STRICT));
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")));
     }
 
     @Test
-    void preferenceFiltersAreAcceptedAndDoNotYetNarrowTheList() throws Exception {
-        mvc.perform(get("/internal/teams/{teamId}/sms-recipients", team).with(NOTIFICATION_SERVICE)
-                        .param("severity", "HIGH")
-                        .param("category", "Technical")
-                        .param("eventType", "ticket.created.v1"))
-                .andExpect(status().isOk())
+    void eachRecipientComesWithTheirE164NumberAndDisplayName() throws Exception {
+        recipients("severity", "CRITICAL", "category", "Technical", "eventType", "TICKET_STATUS_CHANGED")
                 .andExpect(content().json("""
-                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams"}]""", JsonCompareMode.STRICT));
+                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams"},
+                         {"userId": "frank", "phoneNumber": "+14155550106", "displayName": "Frank Fox"},
+                         {"userId": "grace", "phoneNumber": "+14155550107", "displayName": "Grace Gray"},
+                         {"userId": "ivan", "phoneNumber": "+4915112345678", "displayName": "Ivan Ivanov"},
+                         {"userId": "judy", "phoneNumber": "+14155550110", "displayName": "Judy Jones"}]""",
+                        JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void ticketsBelowAMembersMinimumSeverityDoNotTextThem() throws Exception {
+        recipients("severity", "MEDIUM")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "grace", "heidi", "ivan", "judy")));
+        recipients("severity", "HIGH")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")));
+    }
+
+    @Test
+    void aMutedCategoryDoesNotTextTheMemberWhateverItsCase() throws Exception {
+        recipients("category", "Billing")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "heidi", "ivan", "judy")));
+        recipients("category", "Technical")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")));
+    }
+
+    @Test
+    void aMemberWhoWantsOnlyNewTicketsIsNotTextedAboutStatusChanges() throws Exception {
+        recipients("eventType", "TICKET_STATUS_CHANGED")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "ivan", "judy")));
+        recipients("eventType", "TICKET_CREATED")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")));
+    }
+
+    @Test
+    void quietHoursAreReadInEachMembersOwnTimeZone() throws Exception {
+        clock.setTo(MIDNIGHT_IN_BERLIN);
+        recipients("severity", "HIGH")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "judy")));
+
+        clock.setTo(NIGHT_IN_BOTH);
+        recipients("severity", "HIGH")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi")));
+    }
+
+    @Test
+    void aCriticalTicketBreaksThroughQuietHours() throws Exception {
+        clock.setTo(NIGHT_IN_BOTH);
+
+        recipients("severity", "CRITICAL")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")));
     }
 
     @Test
@@ -76,9 +149,20 @@ class SmsRecipientApiTest extends IntegrationTest {
         saveProfile("alice", "Alice Adams", """
                 {"phoneNumber": "+14155550101", "smsNotificationsEnabled": false}""");
 
-        mvc.perform(get("/internal/teams/{teamId}/sms-recipients", team).with(NOTIFICATION_SERVICE))
-                .andExpect(status().isOk())
-                .andExpect(content().json("[]", JsonCompareMode.STRICT));
+        recipients().andExpect(jsonPath("$[*].userId").value(contains("frank", "grace", "heidi", "ivan", "judy")));
+    }
+
+    @Test
+    void unknownFilterValuesAreA400NamingTheParameter() throws Exception {
+        recipients("severity", "URGENT")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("severity"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of LOW, MEDIUM, HIGH, CRITICAL"));
+        recipients("eventType", "ticket.created.v1")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("eventType"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of TICKET_CREATED, TICKET_STATUS_CHANGED"));
     }
 
     @Test
@@ -101,6 +185,14 @@ class SmsRecipientApiTest extends IntegrationTest {
         mvc.perform(get("/internal/teams/{teamId}/sms-recipients", UUID.randomUUID()).with(NOTIFICATION_SERVICE))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private ResultActions recipients(String... parameters) throws Exception {
+        var request = get("/internal/teams/{teamId}/sms-recipients", team).with(NOTIFICATION_SERVICE);
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.param(parameters[i], parameters[i + 1]);
+        }
+        return mvc.perform(request);
     }
 
     private void saveProfile(String userId, String name, String json) throws Exception {

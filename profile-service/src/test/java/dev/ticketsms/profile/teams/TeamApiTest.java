@@ -35,6 +35,7 @@ class TeamApiTest extends IntegrationTest {
                                 {"name": "Database on-call"}"""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("Database on-call"))
+                .andExpect(jsonPath("$.ownerId").value("ada"))
                 .andReturn().getResponse().getHeader("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
@@ -130,6 +131,43 @@ class TeamApiTest extends IntegrationTest {
         mvc.perform(put("/api/teams/{id}/members/{userId}", team, "u".repeat(256)).with(ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("userId"));
+    }
+
+    @Test
+    void theTeamsOwnerManagesItsMembersWithoutBeingAdmin() throws Exception {
+        String body = mvc.perform(post("/api/teams").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "Billing", "ownerId": "olivia"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.ownerId").value("olivia"))
+                .andReturn().getResponse().getContentAsString();
+        String team = JsonPath.read(body, "$.id");
+        var olivia = user("olivia", "Olivia Owen");
+
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(olivia)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "bob").with(olivia)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/teams/{id}/members/{userId}", team, "bob").with(olivia)).andExpect(status().isNoContent());
+
+        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+                .andExpect(content().json("""
+                        [{"userId": "alice"}]""", JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void theOwnerOfOneTeamCannotChangeAnother() throws Exception {
+        mvc.perform(post("/api/teams").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "Billing", "ownerId": "olivia"}"""))
+                .andExpect(status().isCreated());
+        String other = createTeam("Support");
+
+        mvc.perform(put("/api/teams/{id}/members/{userId}", other, "olivia").with(user("olivia", "Olivia Owen")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/teams/{id}/members", other).with(ALICE))
+                .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 
     private String createTeam(String name) throws Exception {

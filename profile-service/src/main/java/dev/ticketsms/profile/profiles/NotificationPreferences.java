@@ -1,0 +1,48 @@
+package dev.ticketsms.profile.profiles;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.ticketsms.events.Severity;
+
+/**
+ * Which ticket notifications a member wants by SMS, beyond the overall opt-in: tickets of at least
+ * {@code minimumSeverity}, not in a muted category (compared ignoring case), of the chosen event types, and
+ * outside their quiet hours unless the ticket is CRITICAL.
+ *
+ * @param quietHours null when the member has none
+ */
+public record NotificationPreferences(Severity minimumSeverity, Set<String> mutedCategories,
+                                      Set<TicketEventType> eventTypes, QuietHours quietHours) {
+
+    public static final NotificationPreferences DEFAULTS = new NotificationPreferences(
+            Severity.LOW, Set.of(), EnumSet.allOf(TicketEventType.class), null);
+
+    public NotificationPreferences {
+        minimumSeverity = minimumSeverity == null ? Severity.LOW : minimumSeverity;
+        // sorted and case-insensitive: "billing" mutes "Billing"; of two spellings the first given is kept
+        var categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (mutedCategories != null) {
+            mutedCategories.stream().map(String::strip).forEach(categories::add);
+        }
+        mutedCategories = Collections.unmodifiableSet(categories);
+        eventTypes = eventTypes == null ? Set.copyOf(EnumSet.allOf(TicketEventType.class)) : Set.copyOf(eventTypes);
+    }
+
+    /** Whether this notification, sent at {@code now}, reaches the member. */
+    public boolean lets(TicketNotification notification, Instant now) {
+        if (notification.severity() != null && notification.severity().compareTo(minimumSeverity) < 0) {
+            return false;
+        }
+        if (notification.category() != null && mutedCategories.contains(notification.category().strip())) {
+            return false;
+        }
+        if (notification.eventType() != null && !eventTypes.contains(notification.eventType())) {
+            return false;
+        }
+        return quietHours == null || notification.isCritical() || !quietHours.covers(now);
+    }
+}
