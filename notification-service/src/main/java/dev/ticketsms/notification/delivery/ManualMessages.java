@@ -67,7 +67,7 @@ public class ManualMessages {
     public Accepted send(Request request) {
         SmsBody body = SmsBody.of(request.body());
         List<Recipient> recipients = request.teamId() != null
-                ? directory.smsRecipients(request.teamId(), null, null, DeliveryKind.MANUAL.name())
+                ? directory.smsRecipients(request.teamId(), null, null, null)
                 : directory.smsRecipientsAmong(request.userIds());
         Instant now = clock.instant();
         OutgoingSms sms = new OutgoingSms(request.requestId(), DeliveryKind.MANUAL, null, request.teamId(), now,

@@ -58,8 +58,9 @@ public class RecipientDirectory {
     }
 
     /**
-     * @param eventType {@code TICKET_CREATED}, {@code TICKET_STATUS_CHANGED} or {@code MANUAL}: members' preferences
-     *                  filter by it
+     * @param eventType {@code TICKET_CREATED} or {@code TICKET_STATUS_CHANGED}: members' preferences filter by it;
+     *                  null (with null severity and category) for an admin's message, which only opt-in, a usable
+     *                  number and quiet hours hold back
      * @return the recipients; none when profile-service does not know the team
      * @throws RecipientsUnavailableException when profile-service or the token issuer cannot answer now
      */
@@ -85,7 +86,7 @@ public class RecipientDirectory {
                     .uri(uri -> uri.path("/internal/teams/{teamId}/sms-recipients")
                             .queryParamIfPresent("severity", Optional.ofNullable(lookup.severity()))
                             .queryParamIfPresent("category", Optional.ofNullable(lookup.category()))
-                            .queryParam("eventType", lookup.eventType())
+                            .queryParamIfPresent("eventType", Optional.ofNullable(lookup.eventType()))
                             .build(lookup.teamId()))
                     .retrieve()
                     .body(RECIPIENTS));

@@ -43,6 +43,16 @@ class SmsRecipientController {
         return directory.recipientsOf(teamId, notification).orElseThrow(() -> unknownTeam(teamId));
     }
 
+    @GetMapping("/internal/sms-recipients")
+    @Operation(summary = "Which of these users can be texted right now (an admin's message)",
+            description = "Users who opted in, have a number Twilio has not refused and are outside their quiet hours. "
+                    + "Unknown users are left out.")
+    List<SmsRecipient> smsRecipientsAmong(
+            @Parameter(example = "user-42") @RequestParam("userId") @Size(min = 1, max = 100)
+            List<@Size(max = 255) String> userIds) {
+        return directory.recipientsAmong(userIds);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -49,27 +49,40 @@ class SmsRecipientDirectory {
         if (!teamExists) {
             return Optional.empty();
         }
+        return Optional.of(reachable("m.team_id = :teamId", "teamId", teamId, notification));
+    }
+
+    /**
+     * The chosen users who can be texted now (an admin's message): opted in, with a usable number, outside their
+     * quiet hours. Unknown users and users without a profile are simply not in the answer.
+     */
+    @Transactional(readOnly = true)
+    List<SmsRecipient> recipientsAmong(List<String> userIds) {
+        return reachable("p.user_id = any(:userIds)", "userIds", userIds.toArray(String[]::new), TicketNotification.ANY);
+    }
+
+    private List<SmsRecipient> reachable(String who, String name, Object value, TicketNotification notification) {
         Instant now = clock.instant();
-        return Optional.of(jdbc.sql("""
-                        select m.user_id, p.phone_number, p.display_name,
+        return jdbc.sql("""
+                        select distinct p.user_id, p.phone_number, p.display_name,
                                p.minimum_severity, p.muted_categories, p.notify_ticket_created, p.notify_status_changed,
                                p.quiet_hours_start, p.quiet_hours_end, p.quiet_hours_time_zone
-                        from team_members m
-                        join user_profiles p on p.user_id = m.user_id
-                        where m.team_id = :teamId
+                        from user_profiles p
+                        left join team_members m on m.user_id = p.user_id
+                        where %s
                           and p.sms_notifications_enabled
                           and p.phone_number is not null
                           and p.phone_unusable_since is null
-                        order by m.user_id
-                        """)
-                .param("teamId", teamId)
+                        order by p.user_id
+                        """.formatted(who))
+                .param(name, value)
                 .query((row, n) -> new Candidate(
                         new SmsRecipient(row.getString("user_id"), row.getString("phone_number"), row.getString("display_name")),
                         preferences(row)))
                 .stream()
                 .filter(candidate -> candidate.preferences().lets(notification, now))
                 .map(Candidate::recipient)
-                .toList());
+                .toList();
     }
 
     private static NotificationPreferences preferences(ResultSet row) throws SQLException {

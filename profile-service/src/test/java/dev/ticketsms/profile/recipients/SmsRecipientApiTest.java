@@ -83,6 +83,20 @@ class SmsRecipientApiTest extends IntegrationTest {
     }
 
     @Test
+    void chosenUsersAreRecipientsOnlyWhenOptedInWithANumberAndOutsideQuietHours() throws Exception {
+        clock.setTo(MIDNIGHT_IN_BERLIN);
+
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice", "bob", "carol", "dave", "erin", "ivan", "nobody"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "erin")));
+        mvc.perform(get("/internal/sms-recipients").with(user("alice")).param("userId", "alice"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void membersWhoOptedOutHaveNoNumberOrNoProfileAreNeverRecipients() throws Exception {
         recipients()
                 .andExpect(status().isOk())
