@@ -90,7 +90,7 @@ class SmsRecipientApiTest extends IntegrationTest {
                         .param("userId", "alice", "bob", "carol", "dave", "erin", "ivan", "nobody"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].userId").value(contains("alice", "erin")));
-        mvc.perform(get("/internal/sms-recipients").with(user("alice")).param("userId", "alice"))
+        mvc.perform(get("/internal/sms-recipients").with(user("alice", "Alice Adams")).param("userId", "alice"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE))
                 .andExpect(status().isBadRequest());
