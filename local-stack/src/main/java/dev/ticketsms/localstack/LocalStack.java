@@ -97,8 +97,10 @@ public final class LocalStack {
         try {
             stack.start();
         } catch (Exception e) {
-            System.err.println();
-            System.err.println("The stack did not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (!stack.isStopping()) {
+                System.err.println();
+                System.err.println("The stack did not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
             System.exit(1);
         }
         System.exit(stack.superviseUntilSomethingStops());
@@ -114,7 +116,9 @@ public final class LocalStack {
 
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> {
             try {
-                return KafkaBroker.start(local.resolve("kafka"), launcherLibraries(), logOf("kafka"), javaCommand);
+                KafkaBroker broker = KafkaBroker.start(local.resolve("kafka"), launcherLibraries(), logOf("kafka"), javaCommand);
+                register(broker.process());
+                return broker;
             } catch (IOException e) {
                 throw new IllegalStateException("Kafka did not start: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -131,7 +135,6 @@ public final class LocalStack {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        register(kafka.process());
         kafka.awaitReadyAndCreateTopics(Duration.ofSeconds(90));
         step("Kafka ready on %s (topics %s)", KafkaBroker.BOOTSTRAP_SERVERS, KafkaBroker.TOPICS.entrySet().stream()
                 .map(topic -> topic.getKey() + ": " + topic.getValue() + " partitions").sorted().collect(Collectors.joining(", ")));
@@ -250,8 +253,8 @@ public final class LocalStack {
     private Map<String, OptionalLong> memory(Map<StackService, ChildProcess> services) {
         var memory = new LinkedHashMap<String, OptionalLong>();
         memory.put("launcher (token issuer, PostgreSQL supervisor)", ResidentMemory.kibibytes(ProcessHandle.current().pid()));
-        memory.put("PostgreSQL (all its processes)", postgres.pid().stream()
-                .mapToObj(ResidentMemory::kibibytesWithDescendants).findFirst().orElse(OptionalLong.empty()));
+        memory.put("PostgreSQL (all its processes, proportional)", postgres.pid().stream()
+                .mapToObj(ResidentMemory::proportionalKibibytesWithDescendants).findFirst().orElse(OptionalLong.empty()));
         memory.put("Kafka", ResidentMemory.kibibytes(kafka.process().pid()));
         services.forEach((service, process) -> memory.put(service.module(), ResidentMemory.kibibytes(process.pid())));
         return memory;
@@ -277,6 +280,10 @@ public final class LocalStack {
         System.out.println(reason);
         System.out.println("Stopping the rest of the stack.");
         return 1;
+    }
+
+    synchronized boolean isStopping() {
+        return stopping;
     }
 
     /** Stops every process the stack started, services first, then Kafka, PostgreSQL and the issuer. */

@@ -14,9 +14,13 @@ final class ResidentMemory {
 
     /** The process's resident memory in KiB. */
     static OptionalLong kibibytes(long pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> line.substring("VmRSS:".length()).replace("kB", "").strip())
+        return field(pid, "status", "VmRSS:");
+    }
+
+    private static OptionalLong field(long pid, String file, String name) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), file))) {
+            return lines.filter(line -> line.startsWith(name))
+                    .map(line -> line.substring(name.length()).replace("kB", "").strip())
                     .mapToLong(Long::parseLong)
                     .findFirst();
         } catch (IOException | RuntimeException e) {
@@ -24,17 +28,18 @@ final class ResidentMemory {
         }
     }
 
-    /** The process and all it started, added up (shared pages, such as PostgreSQL's buffers, count once per process). */
-    static OptionalLong kibibytesWithDescendants(long pid) {
-        OptionalLong own = kibibytes(pid);
-        if (own.isEmpty()) {
-            return own;
-        }
-        long total = own.getAsLong() + ProcessHandle.of(pid).stream()
-                .flatMap(ProcessHandle::descendants)
-                .mapToLong(child -> kibibytes(child.pid()).orElse(0))
-                .sum();
-        return OptionalLong.of(total);
+    /**
+     * The process and all it started, each counted by its proportional share of the pages it shares (PSS), so that
+     * PostgreSQL's shared buffers, mapped by every backend, count once.
+     */
+    static OptionalLong proportionalKibibytesWithDescendants(long pid) {
+        return ProcessHandle.of(pid)
+                .map(process -> Stream.concat(Stream.of(process), process.descendants())
+                        .mapToLong(member -> field(member.pid(), "smaps_rollup", "Pss:").orElse(0))
+                        .sum())
+                .filter(total -> total > 0)
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     static String describe(OptionalLong kibibytes) {
