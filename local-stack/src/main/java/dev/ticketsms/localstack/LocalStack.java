@@ -39,7 +39,7 @@ public final class LocalStack {
     static final String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
     static final String SANDBOX_SENDER = "+15005550006";
 
-    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** Every port the stack listens on, all on 127.0.0.1. */
@@ -109,9 +109,8 @@ public final class LocalStack {
     void start() throws Exception {
         refuseIfPortsAreTaken();
         Files.createDirectories(local.resolve("logs"));
-        recordPid("launcher", ProcessHandle.current().pid());
-
         issuer = DevTokenIssuer.start(ISSUER_PORT, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET));
+        recordPid("launcher", ProcessHandle.current().pid());
         step("token issuer listening on %s", issuer.issuer());
 
         CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(() -> {
@@ -295,6 +294,9 @@ public final class LocalStack {
             }
             stopping = true;
             running = List.copyOf(children);
+        }
+        if (issuer == null) {
+            return; // refused to start (the ports were taken): nothing of this run to stop, and the pid file is another run's
         }
         System.out.println();
         System.out.println("Stopping the local stack...");
