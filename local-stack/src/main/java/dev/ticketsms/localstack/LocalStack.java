@@ -184,6 +184,8 @@ public final class LocalStack {
             case SMS_SANDBOX -> {
                 properties.put("sandbox.account-sid", SANDBOX_ACCOUNT_SID);
                 properties.put("sandbox.auth-token", SANDBOX_AUTH_TOKEN);
+                // a reply such as STOP simulated at the sandbox reaches notification-service as Twilio would post it
+                properties.put("sandbox.inbound-webhook-url", StackService.NOTIFICATION_SERVICE.baseUrl() + "/webhooks/twilio/inbound");
             }
             case NOTIFICATION_SERVICE -> {
                 properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
@@ -196,6 +198,8 @@ public final class LocalStack {
                     properties.put("twilio.phone-number", SANDBOX_SENDER);
                     properties.put("twilio.messaging-service-sid", "");
                     properties.put("twilio.api-base-url", StackService.SMS_SANDBOX.baseUrl());
+                    // the sandbox can reach this machine, so it sends status callbacks; real Twilio could not
+                    properties.put("notifications.webhooks.public-base-url", StackService.NOTIFICATION_SERVICE.baseUrl());
                 }
             }
             default -> {
