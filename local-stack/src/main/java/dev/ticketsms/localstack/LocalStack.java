@@ -1,7 +1,5 @@
 package dev.ticketsms.localstack;
 
-import dev.ticketsms.localstack.StackOptions.SmsTarget;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,11 +31,6 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
     static final int ISSUER_PORT = 9000;
-    static final String SERVICE_CLIENT_ID = "notification-service";
-    static final String SERVICE_CLIENT_SECRET = "dev-secret";
-    static final String SANDBOX_ACCOUNT_SID = "AC00000000000000000000000000000000";
-    static final String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
-    static final String SANDBOX_SENDER = "+15005550006";
 
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -109,7 +102,7 @@ public final class LocalStack {
     void start() throws Exception {
         refuseIfPortsAreTaken();
         Files.createDirectories(local.resolve("logs"));
-        issuer = DevTokenIssuer.start(ISSUER_PORT, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET));
+        issuer = DevTokenIssuer.start(ISSUER_PORT, Map.of(ServiceLaunch.SERVICE_CLIENT_ID, ServiceLaunch.SERVICE_CLIENT_SECRET));
         recordPid("launcher", ProcessHandle.current().pid());
         step("token issuer listening on %s", issuer.issuer());
 
@@ -138,10 +131,11 @@ public final class LocalStack {
         step("Kafka ready on %s (topics %s)", KafkaBroker.BOOTSTRAP_SERVERS, KafkaBroker.TOPICS.entrySet().stream()
                 .map(topic -> topic.getKey() + ": " + topic.getValue() + " partitions").sorted().collect(Collectors.joining(", ")));
 
+        var launch = new ServiceLaunch(root, javaCommand, issuer, options.smsTarget());
         var services = new LinkedHashMap<StackService, ChildProcess>();
         for (StackService service : StackService.values()) {
-            services.put(service, register(ChildProcess.start(service.module(), command(service), logOf(service.module()),
-                    this::childEnvironment)));
+            services.put(service, register(ChildProcess.start(service.module(), launch.command(service),
+                    logOf(service.module()), launch::environment)));
         }
         step("started %s; waiting until they are healthy", services.keySet().stream().map(StackService::module)
                 .collect(Collectors.joining(", ")));
@@ -161,67 +155,6 @@ public final class LocalStack {
         System.out.print(new ReadyReport(Duration.ofNanos(System.nanoTime() - startedAt), options, demoTeam,
                 memory(services)).text());
         System.out.flush();
-    }
-
-    private List<String> command(StackService service) {
-        var command = new ArrayList<>(List.of(javaCommand,
-                // a laptop runs five JVMs at once: small heaps, quick start-up over peak speed
-                "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar(service).toString(),
-                "--server.port=" + service.port(),
-                "--server.address=127.0.0.1"));
-        var properties = new LinkedHashMap<String, String>();
-        if (service.database() != null) {
-            properties.put("spring.datasource.url", LocalPostgres.jdbcUrl(service.database()));
-            properties.put("spring.datasource.username", LocalPostgres.USER);
-            properties.put("spring.datasource.password", LocalPostgres.PASSWORD);
-            properties.put("spring.kafka.bootstrap-servers", KafkaBroker.BOOTSTRAP_SERVERS);
-            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwksUri().toString());
-            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
-        }
-        switch (service) {
-            case SMS_SANDBOX -> {
-                properties.put("sandbox.account-sid", SANDBOX_ACCOUNT_SID);
-                properties.put("sandbox.auth-token", SANDBOX_AUTH_TOKEN);
-                // a reply such as STOP simulated at the sandbox reaches notification-service as Twilio would post it
-                properties.put("sandbox.inbound-webhook-url", StackService.NOTIFICATION_SERVICE.baseUrl() + "/webhooks/twilio/inbound");
-            }
-            case NOTIFICATION_SERVICE -> {
-                properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
-                properties.put("spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID);
-                properties.put("spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET);
-                properties.put("spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString());
-                if (options.smsTarget() == SmsTarget.SANDBOX) {
-                    properties.put("twilio.account-sid", SANDBOX_ACCOUNT_SID);
-                    properties.put("twilio.auth-token", SANDBOX_AUTH_TOKEN);
-                    properties.put("twilio.phone-number", SANDBOX_SENDER);
-                    properties.put("twilio.messaging-service-sid", "");
-                    properties.put("twilio.api-base-url", StackService.SMS_SANDBOX.baseUrl());
-                    // the sandbox can reach this machine, so it sends status callbacks; real Twilio could not
-                    properties.put("notifications.webhooks.public-base-url", StackService.NOTIFICATION_SERVICE.baseUrl());
-                }
-            }
-            default -> {
-            }
-        }
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-        return command;
-    }
-
-    /** With the sandbox, no real Twilio credential from the launcher's environment reaches any child. */
-    private void childEnvironment(Map<String, String> environment) {
-        if (options.smsTarget() == SmsTarget.SANDBOX) {
-            environment.keySet().removeIf(name -> name.startsWith("TWILIO_"));
-        }
-    }
-
-    private Path jar(StackService service) {
-        try {
-            return service.runnableJar(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + root.resolve(service.module()).resolve("target"), e);
-        }
     }
 
     /** The jars next to the launcher's own ({@code local-stack/target/lib}), which include Kafka's. */
