@@ -1,6 +1,7 @@
 package dev.ticketsms.e2e;
 
 import dev.ticketsms.events.Topics;
+import dev.ticketsms.localstack.DevTokenIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +34,15 @@ class TicketToSmsEndToEndIT {
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     private static final String AUTH_TOKEN = "e2e-auth-token";
     private static final String FROM = "+15005550006";
+    private static final String SERVICE_CLIENT_ID = "notification-service";
+    private static final String SERVICE_CLIENT_SECRET = "e2e-secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static EmbeddedKafkaKraftBroker kafka;
     private static EmbeddedPostgres postgres;
-    private static DevIdentityProvider identity;
+    private static DevTokenIssuer identity;
     private static ServiceProcess sandbox;
     private static ServiceProcess tickets;
     private static ServiceProcess profiles;
@@ -54,7 +57,7 @@ class TicketToSmsEndToEndIT {
                 statement.execute("CREATE DATABASE " + database);
             }
         }
-        identity = new DevIdentityProvider();
+        identity = DevTokenIssuer.start(0, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET));
 
         sandbox = start("sms-sandbox", Map.of(
                 "sandbox.account-sid", ACCOUNT_SID,
@@ -68,9 +71,9 @@ class TicketToSmsEndToEndIT {
                 "twilio.api-base-url", sandbox.baseUrl(),
                 "notifications.profile-service.base-url", profiles.baseUrl(),
                 "notifications.templates.ticket-url-template", "https://support.example.com/tickets/{ticketId}",
-                "spring.security.oauth2.client.registration.profile-service.client-id", DevIdentityProvider.SERVICE_CLIENT_ID,
-                "spring.security.oauth2.client.registration.profile-service.client-secret", DevIdentityProvider.SERVICE_CLIENT_SECRET,
-                "spring.security.oauth2.client.provider.identity.token-uri", identity.baseUrl() + "/oauth2/token")));
+                "spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID,
+                "spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET,
+                "spring.security.oauth2.client.provider.identity.token-uri", identity.oauth2TokenUri().toString())));
         for (ServiceProcess service : services) {
             service.awaitHealthy(http, Duration.ofSeconds(120));
         }
@@ -156,7 +159,7 @@ class TicketToSmsEndToEndIT {
 
     @Test
     void aTokenFromAnotherIssuerIsRefusedEvenWhenSignedWithTheRightKey() throws Exception {
-        String foreign = identity.userTokenFromIssuer("https://other-tenant.example.com", "mallory");
+        String foreign = identity.userTokenNamingIssuer("https://other-tenant.example.com", "mallory");
 
         call(tickets, "POST", "/api/tickets", foreign, """
                 {"title":"t","severity":"LOW","category":"c","teamId":"%s"}""".formatted(UUID.randomUUID()), 401);
@@ -175,8 +178,8 @@ class TicketToSmsEndToEndIT {
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "postgres");
         properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
-        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.baseUrl() + "/.well-known/jwks.json");
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", identity.baseUrl());
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.jwksUri().toString());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", identity.issuer());
         return properties;
     }
 

@@ -1,0 +1,89 @@
+package dev.ticketsms.localstack;
+
+import dev.ticketsms.localstack.StackOptions.SmsTarget;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the stack starts the sandbox and each service: {@code java -jar} of its runnable jar with the stack's addresses
+ * as {@code --name=value} arguments, which win over any environment variable the developer happens to have set.
+ */
+record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTarget smsTarget) {
+
+    static final String SERVICE_CLIENT_ID = "notification-service";
+    static final String SERVICE_CLIENT_SECRET = "dev-secret";
+    static final String SANDBOX_ACCOUNT_SID = "AC00000000000000000000000000000000";
+    static final String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
+    static final String SANDBOX_SENDER = "+15005550006";
+
+    List<String> command(StackService service) {
+        var command = new ArrayList<>(List.of(javaCommand,
+                // a laptop runs five JVMs at once: small heaps, quick start-up over peak speed
+                "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar(service).toString(),
+                "--server.port=" + service.port(),
+                "--server.address=127.0.0.1"));
+        properties(service).forEach((name, value) -> command.add("--" + name + "=" + value));
+        return command;
+    }
+
+    /** With the sandbox, no Twilio credential from the launcher's environment reaches any child. */
+    void environment(Map<String, String> environment) {
+        if (smsTarget == SmsTarget.SANDBOX) {
+            environment.keySet().removeIf(name -> name.startsWith("TWILIO_"));
+        }
+    }
+
+    private Map<String, String> properties(StackService service) {
+        var properties = new LinkedHashMap<String, String>();
+        if (service.database() != null) {
+            properties.put("spring.datasource.url", LocalPostgres.jdbcUrl(service.database()));
+            properties.put("spring.datasource.username", LocalPostgres.USER);
+            properties.put("spring.datasource.password", LocalPostgres.PASSWORD);
+            properties.put("spring.kafka.bootstrap-servers", KafkaBroker.BOOTSTRAP_SERVERS);
+            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwksUri().toString());
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
+        }
+        switch (service) {
+            case SMS_SANDBOX -> {
+                properties.put("sandbox.account-sid", SANDBOX_ACCOUNT_SID);
+                properties.put("sandbox.auth-token", SANDBOX_AUTH_TOKEN);
+                // a reply such as STOP simulated at the sandbox reaches notification-service as Twilio would post it
+                properties.put("sandbox.inbound-webhook-url",
+                        StackService.NOTIFICATION_SERVICE.baseUrl() + "/webhooks/twilio/inbound");
+            }
+            case NOTIFICATION_SERVICE -> {
+                properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
+                properties.put("spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID);
+                properties.put("spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET);
+                properties.put("spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString());
+                if (smsTarget == SmsTarget.SANDBOX) {
+                    properties.put("twilio.account-sid", SANDBOX_ACCOUNT_SID);
+                    properties.put("twilio.auth-token", SANDBOX_AUTH_TOKEN);
+                    properties.put("twilio.phone-number", SANDBOX_SENDER);
+                    properties.put("twilio.messaging-service-sid", "");
+                    properties.put("twilio.api-base-url", StackService.SMS_SANDBOX.baseUrl());
+                    // the sandbox can reach this machine, so it sends status callbacks; real Twilio could not
+                    properties.put("notifications.webhooks.public-base-url", StackService.NOTIFICATION_SERVICE.baseUrl());
+                }
+            }
+            default -> {
+            }
+        }
+        return properties;
+    }
+
+    private Path jar(StackService service) {
+        try {
+            return service.runnableJar(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + root.resolve(service.module()).resolve("target"), e);
+        }
+    }
+}
