@@ -118,10 +118,12 @@ class TicketToSmsEndToEndIT {
             call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, admin, null, 204);
         }
 
-        JsonNode ticket = call(tickets, "POST", "/api/tickets", creator, """
+        // ticket-service learns dave's membership from profiles.events.v1 moments after profile-service accepted it
+        String newTicket = """
                 {"title":"Database Connection Issue","description":"Connection pool exhausted","severity":"HIGH",
-                 "category":"Technical","teamId":"%s"}""".formatted(teamId), 201);
-        String ticketId = ticket.get("id").asString();
+                 "category":"Technical","teamId":"%s"}""".formatted(teamId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(tickets, "POST", "/api/tickets", creator, newTicket) != 403);
+        String ticketId = onlyTicketOf(teamId, creator);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> sandboxMessages().size() >= 2);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> sandboxMessages().size() == 2);
@@ -143,7 +145,8 @@ class TicketToSmsEndToEndIT {
 
         Map<String, String> sidByUser = new java.util.HashMap<>();
         try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "notifications"));
-             var query = connection.prepareStatement("SELECT user_id, status, twilio_sid FROM deliveries WHERE ticket_id = ?")) {
+             var query = connection.prepareStatement(
+                     "SELECT user_id, status, twilio_sid FROM deliveries WHERE ticket_id = ? AND kind = 'TICKET_CREATED'")) {
             query.setObject(1, UUID.fromString(ticketId));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -155,6 +158,38 @@ class TicketToSmsEndToEndIT {
         assertThat(sidByUser).as("one SENT ledger row per opted-in member, with the sandbox's SID")
                 .containsOnlyKeys("alice", "erin")
                 .containsValues(sms.get(0).get("sid").asString(), sms.get(1).get("sid").asString());
+
+        call(tickets, "PATCH", "/api/tickets/" + ticketId + "/status", creator, """
+                {"status":"RESOLVED"}""", 200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandboxMessages().size() >= 4);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> sandboxMessages().size() == 4);
+        List<JsonNode> updates = sandboxMessages().stream()
+                .filter(message -> message.get("body").asString().startsWith("Ticket Status Updated")).toList();
+        assertThat(updates).extracting(message -> message.get("to").asString())
+                .containsExactlyInAnyOrder("+14155550101", "+4915123456789");
+        assertThat(updates.getFirst().get("body").asString()).isEqualTo("""
+                Ticket Status Updated
+                Ticket: Database Connection Issue
+                Status: Open -> Resolved
+                Severity: High
+
+                View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
+    }
+
+    private static String onlyTicketOf(String teamId, String token) throws Exception {
+        JsonNode page = call(tickets, "GET", "/api/tickets?teamId=" + teamId, token, null, 200);
+        assertThat(page.get("content")).hasSize(1);
+        return page.get("content").get(0).get("id").asString();
+    }
+
+    private static int status(ServiceProcess service, String method, String path, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
