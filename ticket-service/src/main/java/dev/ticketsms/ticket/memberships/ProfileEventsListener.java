@@ -2,6 +2,7 @@ package dev.ticketsms.ticket.memberships;
 
 import dev.ticketsms.events.ProfileEvent;
 import dev.ticketsms.events.SmsOptInReceived;
+import dev.ticketsms.events.SmsNumberUnusable;
 import dev.ticketsms.events.SmsOptOutReceived;
 import dev.ticketsms.events.TeamMemberAdded;
 import dev.ticketsms.events.TeamMemberRemoved;
@@ -24,9 +25,12 @@ class ProfileEventsListener {
         switch (event) {
             case TeamMemberAdded added -> memberships.apply(added);
             case TeamMemberRemoved removed -> memberships.apply(removed);
+            // SMS consent and number health are profile-service's business, not ticket access
             case SmsOptOutReceived ignored -> {
             }
             case SmsOptInReceived ignored -> {
+            }
+            case SmsNumberUnusable ignored -> {
             }
         }
     }
