@@ -36,6 +36,9 @@ final class LocalPostgres implements AutoCloseable {
                 .setPort(PORT)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // the launcher stops PostgreSQL itself, after the services: zonky's own hook would stop it first, and the
+                // services would then spend their shutdown waiting for a database that is gone
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))

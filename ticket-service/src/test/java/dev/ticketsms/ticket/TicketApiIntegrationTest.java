@@ -288,7 +288,7 @@ class TicketApiIntegrationTest extends TicketServiceIntegrationTest {
     }
 
     private double createdCount(Severity severity) {
-        var counter = meters.find("tickets.created").tag("severity", severity.name()).counter();
+        var counter = meters.find("tickets.opened").tag("severity", severity.name()).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * {@code tickets_created_total{severity}} and {@code tickets_status_changes_total{severity, to_status}}, counted
+ * {@code tickets_opened_total{severity}} (not "created": Prometheus reserves the _created suffix) and {@code tickets_status_changes_total{severity, to_status}}, counted
  * once the change is committed, so a rolled-back change is not counted.
  */
 @Component
@@ -22,7 +22,7 @@ class TicketMetrics {
 
     @TransactionalEventListener
     void on(TicketCreated created) {
-        Counter.builder("tickets.created").description("Tickets opened")
+        Counter.builder("tickets.opened").description("Tickets opened")
                 .tag("severity", created.severity().name())
                 .register(registry).increment();
     }
