@@ -121,8 +121,8 @@ class ManualSmsAndLogApiTest extends DeliveryIntegrationTest {
 
     @Test
     void theLogFiltersByTicketAndStatus() throws Exception {
-        UUID team = teamOf("+15005550001", "+14155550431");
-        upstreams.twilioAnswers("+15005550001", FakeUpstreams.twilioError(400, 21211));
+        UUID team = teamOf("+14155550432", "+14155550431");
+        upstreams.twilioAnswers("+14155550432", FakeUpstreams.twilioError(400, 21211));
         var event = publish(ticketCreated(team));
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(event).equals(List.of("SENT", "FAILED")));
 
