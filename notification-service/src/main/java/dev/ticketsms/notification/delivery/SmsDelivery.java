@@ -87,13 +87,7 @@ class SmsDelivery {
     }
 
     private void send(long delivery, OutgoingSms sms, Recipient recipient) {
-        // checked after the claim: a STOP that arrives while the event waits still prevents the SMS
-        if (suppressions.isSuppressed(recipient.phoneNumber())) {
-            skip(delivery, sms, recipient, "opted_out", "the number replied STOP");
-            return;
-        }
-        if (numbers.isUnusable(recipient.phoneNumber())) {
-            skip(delivery, sms, recipient, "number_unusable", "Twilio refused the number for good");
+        if (mustNotText(delivery, sms, recipient)) {
             return;
         }
         SmsResult result;
@@ -122,6 +116,27 @@ class SmsDelivery {
                 log.error("SMS for event {} to {} may or may not have been sent; not sent again: {}", sms.eventId(),
                         recipient.maskedPhoneNumber(), unknown.reason());
             }
+        }
+    }
+
+    /**
+     * Checked after the claim, so a STOP that arrives while the event waits still prevents the SMS. If the check itself
+     * fails the row goes back to PENDING (nothing was sent) and the event is retried.
+     */
+    private boolean mustNotText(long delivery, OutgoingSms sms, Recipient recipient) {
+        try {
+            if (suppressions.isSuppressed(recipient.phoneNumber())) {
+                skip(delivery, sms, recipient, "opted_out", "the number replied STOP");
+                return true;
+            }
+            if (numbers.isUnusable(recipient.phoneNumber())) {
+                skip(delivery, sms, recipient, "number_unusable", "Twilio refused the number for good");
+                return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            ledger.release(delivery);
+            throw e;
         }
     }
 

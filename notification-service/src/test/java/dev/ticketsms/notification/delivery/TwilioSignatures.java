@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Signs a webhook the way Twilio does: Base64(HMAC-SHA1(auth token, URL + form fields sorted by name, name then value)). */
-final class TwilioSignatures {
+public final class TwilioSignatures {
 
     private TwilioSignatures() {
     }
 
-    static String sign(String authToken, String url, Map<String, String> form) {
+    public static String sign(String authToken, String url, Map<String, String> form) {
         var data = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
         try {
