@@ -5,7 +5,12 @@ import dev.ticketsms.notification.sms.SmsResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.Locale;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +28,16 @@ class DeliveryLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+
+    /** A row as a status callback sees it. */
+    record CallbackTarget(long id, String phoneNumber, String twilioSid) {
+
+        /** A row with another SID, or a SID already on another row, is not this message's row. */
+        boolean mayCarry(String messageSid, DeliveryLedger ledger) {
+            return twilioSid != null ? twilioSid.equals(messageSid)
+                    : ledger.findBySid(messageSid).map(other -> other.id() == id).orElse(true);
+        }
+    }
 
     DeliveryLedger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -118,6 +133,58 @@ class DeliveryLedger {
                 .param("now", now())
                 .param("before", Timestamp.from(clock.instant().minus(after)))
                 .update();
+    }
+
+    Optional<CallbackTarget> find(long id) {
+        return jdbc.sql("SELECT id, phone_number, twilio_sid FROM deliveries WHERE id = ?").param(id)
+                .query(DeliveryLedger::callbackTarget).optional();
+    }
+
+    Optional<CallbackTarget> findBySid(String sid) {
+        return jdbc.sql("SELECT id, phone_number, twilio_sid FROM deliveries WHERE twilio_sid = ?").param(sid)
+                .query(DeliveryLedger::callbackTarget).optional();
+    }
+
+    /** @return whether this (SID, status) is seen for the first time; Twilio repeats callbacks */
+    boolean firstCallback(String sid, String twilioStatus) {
+        return jdbc.sql("""
+                        INSERT INTO status_callbacks (message_sid, status, received_at) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(sid, twilioStatus.toLowerCase(Locale.ROOT), now())
+                .update() > 0;
+    }
+
+    /**
+     * Moves the row to {@code next} if that is forward from where it stands, recording what Twilio said.
+     *
+     * @return whether the row moved
+     */
+    boolean advance(long id, DeliveryStatus next, StatusCallback callback) {
+        var from = Arrays.stream(DeliveryStatus.values()).filter(status -> status.mayAdvanceTo(next)).map(Enum::name).toList();
+        String message = next == DeliveryStatus.SENT || next == DeliveryStatus.DELIVERED ? null
+                : "Twilio status " + callback.twilioStatus() + (callback.errorCode() == null ? "" : ", error " + callback.errorCode());
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = :next, twilio_status = :twilioStatus,
+                               twilio_sid = COALESCE(twilio_sid, :sid), error_code = COALESCE(:code, error_code),
+                               error_message = :message, sent_at = COALESCE(sent_at, :now), updated_at = :now
+                        WHERE id = :id AND status IN (:from)""")
+                .param("next", next.name())
+                .param("twilioStatus", truncateStatus(callback.twilioStatus()))
+                .param("sid", callback.messageSid())
+                .param("code", callback.errorCode(), Types.INTEGER)
+                .param("message", message, Types.VARCHAR)
+                .param("now", now())
+                .param("id", id)
+                .param("from", from)
+                .update() > 0;
+    }
+
+    private static CallbackTarget callbackTarget(ResultSet rs, int row) throws SQLException {
+        return new CallbackTarget(rs.getLong("id"), rs.getString("phone_number"), rs.getString("twilio_sid"));
+    }
+
+    private static String truncateStatus(String status) {
+        return status.length() <= 16 ? status : status.substring(0, 16);
     }
 
     private void finish(long id, DeliveryStatus status, Integer errorCode, String message) {

@@ -16,13 +16,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every delivery meter in one place, so names and tags stay consistent (the README lists them for ops).
  */
 @Component
-class DeliveryMetrics {
+public class DeliveryMetrics {
 
     /**
      * @param pricePerSegment what Twilio bills per segment, for the cost estimate (US long code: 0.0083 USD)
@@ -109,6 +110,31 @@ class DeliveryMetrics {
 
     void gaveUpUnknown(int rows) {
         registry.counter("notifications.deliveries.outcome.unknown").increment(rows);
+    }
+
+    /** A status callback moved a row to a final status: the delivery success rate and failure reasons. */
+    void deliveryOutcome(DeliveryStatus status, Integer errorCode) {
+        registry.counter("notifications.sms.delivery.outcomes", "status", status.name().toLowerCase(Locale.ROOT),
+                "error_code", errorCode == null ? "none" : String.valueOf(errorCode)).increment();
+    }
+
+    /** @param outcome applied, stale, duplicate or unknown_message */
+    void statusCallback(String outcome) {
+        registry.counter("notifications.webhooks.status.callbacks", "outcome", outcome).increment();
+    }
+
+    /** A webhook was refused (403): forged, unsigned, signed for another URL or account. */
+    public void webhookRefused(String endpoint, String reason) {
+        registry.counter("notifications.webhooks.refused", "endpoint", endpoint, "reason", reason).increment();
+    }
+
+    /** @param keyword opt_out, opt_in, help or other */
+    public void inboundSms(String keyword) {
+        registry.counter("notifications.sms.inbound", "keyword", keyword).increment();
+    }
+
+    public void numberUnusable(int errorCode) {
+        registry.counter("notifications.numbers.unusable", "error_code", String.valueOf(errorCode)).increment();
     }
 
     private void attempt(String outcome, String errorCode) {

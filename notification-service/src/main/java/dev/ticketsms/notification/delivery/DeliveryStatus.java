@@ -27,6 +27,11 @@ public enum DeliveryStatus {
         this.rank = rank;
     }
 
+    /** Whether nothing moves a row on from here (delivered, undelivered, failed or skipped). */
+    boolean isFinal() {
+        return rank == SKIPPED.rank;
+    }
+
     /** Whether a row in this status may move to {@code next}: only to a later stage, never sideways between finals. */
     boolean mayAdvanceTo(DeliveryStatus next) {
         return next.rank > rank;

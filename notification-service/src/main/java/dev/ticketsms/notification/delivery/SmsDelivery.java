@@ -4,6 +4,8 @@ import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.sms.SmsSender;
+import dev.ticketsms.notification.webhooks.NumberHealth;
+import dev.ticketsms.notification.webhooks.SmsSuppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,13 +33,17 @@ class SmsDelivery {
     private final DeliveryLedger ledger;
     private final SmsSender sender;
     private final DeliveryMetrics metrics;
+    private final SmsSuppressions suppressions;
+    private final NumberHealth numbers;
     private final String statusCallbackBase;
 
-    SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics,
-                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl) {
+    SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
+                NumberHealth numbers, @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl) {
         this.ledger = ledger;
         this.sender = sender;
         this.metrics = metrics;
+        this.suppressions = suppressions;
+        this.numbers = numbers;
         this.statusCallbackBase = publicBaseUrl.isBlank() ? null
                 : publicBaseUrl.replaceAll("/+$", "") + "/webhooks/twilio/status?delivery=";
     }
@@ -81,6 +87,9 @@ class SmsDelivery {
     }
 
     private void send(long delivery, OutgoingSms sms, Recipient recipient) {
+        if (mustNotText(delivery, sms, recipient)) {
+            return;
+        }
         SmsResult result;
         try {
             result = metrics.timeSend(() -> sender.send(recipient.phoneNumber(), sms.body().text(), statusCallback(delivery)));
@@ -98,6 +107,7 @@ class SmsDelivery {
             }
             case SmsResult.Rejected rejected -> {
                 metrics.rejected(rejected);
+                numbers.failed(recipient.phoneNumber(), rejected.errorCode(), rejected.message());
                 log.warn("Twilio rejected the SMS for event {} to {}: {} {}", sms.eventId(),
                         recipient.maskedPhoneNumber(), rejected.errorCode(), rejected.message());
             }
@@ -107,6 +117,33 @@ class SmsDelivery {
                         recipient.maskedPhoneNumber(), unknown.reason());
             }
         }
+    }
+
+    /**
+     * Checked after the claim, so a STOP that arrives while the event waits still prevents the SMS. If the check itself
+     * fails the row goes back to PENDING (nothing was sent) and the event is retried.
+     */
+    private boolean mustNotText(long delivery, OutgoingSms sms, Recipient recipient) {
+        try {
+            if (suppressions.isSuppressed(recipient.phoneNumber())) {
+                skip(delivery, sms, recipient, "opted_out", "the number replied STOP");
+                return true;
+            }
+            if (numbers.isUnusable(recipient.phoneNumber())) {
+                skip(delivery, sms, recipient, "number_unusable", "Twilio refused the number for good");
+                return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            ledger.release(delivery);
+            throw e;
+        }
+    }
+
+    private void skip(long delivery, OutgoingSms sms, Recipient recipient, String reason, String why) {
+        ledger.skip(delivery, why);
+        metrics.skipped(reason);
+        log.info("SMS ({}) for event {} to {} not sent: {}", sms.kind(), sms.eventId(), recipient.maskedPhoneNumber(), why);
     }
 
     private URI statusCallback(long delivery) {

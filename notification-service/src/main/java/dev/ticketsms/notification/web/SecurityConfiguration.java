@@ -3,11 +3,15 @@ package dev.ticketsms.notification.web;
 import dev.ticketsms.web.security.BearerTokenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every {@code /api/**} call needs a JWT from the configured issuer. */
+/**
+ * Every {@code /api/**} call needs a JWT from the configured issuer. Twilio's webhooks carry none: their
+ * {@code X-Twilio-Signature} is checked by the webhook controller instead.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -15,6 +19,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         return BearerTokenApi.filterChain(http, json, rules -> rules
                 .requestMatchers("/api/sms/send", "/api/notifications").hasRole("admin")
-                .requestMatchers("/api/**").authenticated());
+                .requestMatchers("/api/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/webhooks/twilio/**").permitAll());
     }
 }

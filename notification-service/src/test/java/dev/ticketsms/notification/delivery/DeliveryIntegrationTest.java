@@ -49,7 +49,7 @@ import java.util.UUID;
         "notifications.manual-send.per-caller=3",
         "notifications.manual-send.per-caller=3",
         "notifications.profile-service.cache-ttl=0s"})
-@EmbeddedKafka(partitions = 12, topics = Topics.TICKET_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 12, topics = {Topics.TICKET_EVENTS, Topics.PROFILE_EVENTS}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class DeliveryIntegrationTest {
 

@@ -1,0 +1,71 @@
+package dev.ticketsms.notification.delivery;
+
+import dev.ticketsms.notification.webhooks.NumberHealth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Locale;
+
+/**
+ * Applies Twilio's status callbacks to the ledger. They arrive late, out of order and repeatedly: each (SID, status)
+ * is applied once, and a row only moves forward ({@link DeliveryStatus#mayAdvanceTo}), so a late {@code sent} never
+ * overwrites {@code delivered}. A callback whose URL names the row ({@code ?delivery=}) also settles a row a crash
+ * left in SENDING, recording the SID it never got. Failure codes feed {@link NumberHealth}.
+ */
+@Component
+public class DeliveryStatusCallbacks {
+
+    /** What became of one callback; a tag on {@code notifications.webhooks.status.callbacks}. */
+    public enum Outcome {
+        APPLIED, STALE, DUPLICATE, UNKNOWN_MESSAGE;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryStatusCallbacks.class);
+
+    private final DeliveryLedger ledger;
+    private final DeliveryMetrics metrics;
+    private final NumberHealth numbers;
+
+    DeliveryStatusCallbacks(DeliveryLedger ledger, DeliveryMetrics metrics, NumberHealth numbers) {
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.numbers = numbers;
+    }
+
+    @Transactional
+    public Outcome apply(StatusCallback callback) {
+        Outcome outcome = applyOnce(callback);
+        metrics.statusCallback(outcome.tag());
+        return outcome;
+    }
+
+    private Outcome applyOnce(StatusCallback callback) {
+        var row = callback.deliveryId() != null ? ledger.find(callback.deliveryId()) : ledger.findBySid(callback.messageSid());
+        if (row.isEmpty() || !row.get().mayCarry(callback.messageSid(), ledger)) {
+            log.warn("Status callback {} for message {} names no ledger row (delivery={})", callback.twilioStatus(),
+                    callback.messageSid(), callback.deliveryId());
+            return Outcome.UNKNOWN_MESSAGE;
+        }
+        if (!ledger.firstCallback(callback.messageSid(), callback.twilioStatus())) {
+            return Outcome.DUPLICATE;
+        }
+        DeliveryStatus next = callback.ledgerStatus();
+        var delivery = row.get();
+        if (!ledger.advance(delivery.id(), next, callback)) {
+            return Outcome.STALE;
+        }
+        if (next.isFinal()) {
+            metrics.deliveryOutcome(next, callback.errorCode());
+        }
+        if (callback.errorCode() != null && (next == DeliveryStatus.FAILED || next == DeliveryStatus.UNDELIVERED)) {
+            numbers.failed(delivery.phoneNumber(), callback.errorCode(), "Twilio status " + callback.twilioStatus());
+        }
+        return Outcome.APPLIED;
+    }
+}

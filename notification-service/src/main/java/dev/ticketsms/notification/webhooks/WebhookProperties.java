@@ -1,0 +1,19 @@
+package dev.ticketsms.notification.webhooks;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param publicBaseUrl where Twilio reaches this service (PUBLIC_BASE_URL); signatures are checked against it.
+ *                      Empty: no webhook can be verified, so all are refused
+ * @param helpText      the reply to HELP / INFO
+ */
+@Validated
+@ConfigurationProperties("notifications.webhooks")
+record WebhookProperties(String publicBaseUrl, @NotBlank String helpText) {
+
+    String publicBaseUrlWithoutTrailingSlash() {
+        return publicBaseUrl == null ? "" : publicBaseUrl.strip().replaceAll("/+$", "");
+    }
+}
