@@ -46,6 +46,7 @@ class TicketToSmsEndToEndIT {
     private static ServiceProcess sandbox;
     private static ServiceProcess tickets;
     private static ServiceProcess profiles;
+    private static ServiceProcess notifications;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -64,7 +65,9 @@ class TicketToSmsEndToEndIT {
                 "sandbox.auth-token", AUTH_TOKEN));
         tickets = start("ticket-service", withCommon("tickets", Map.of()));
         profiles = start("profile-service", withCommon("profiles", Map.of()));
-        start("notification-service", withCommon("notifications", Map.of(
+        notifications = start("notification-service", withCommon("notifications", Map.of(
+                // the address the sandbox reaches it at: status callbacks and replies are signed for this URL
+                "notifications.webhooks.public-base-url", "http://127.0.0.1:${server.port}",
                 "twilio.account-sid", ACCOUNT_SID,
                 "twilio.auth-token", AUTH_TOKEN,
                 "twilio.phone-number", FROM,
@@ -125,10 +128,12 @@ class TicketToSmsEndToEndIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(tickets, "POST", "/api/tickets", creator, newTicket) != 403);
         String ticketId = onlyTicketOf(teamId, creator);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> sandboxMessages().size() >= 2);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> sandboxMessages().size() == 2);
+        // everybody in the team is watched: only the two opted-in members with a phone may get anything
+        String[] team = {"+14155550101", "+4915123456789", "+14155550102"};
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(team).size() >= 2);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> messagesTo(team).size() == 2);
 
-        List<JsonNode> sms = sandboxMessages();
+        List<JsonNode> sms = messagesTo(team);
         assertThat(sms).extracting(message -> message.get("to").asString())
                 .containsExactlyInAnyOrder("+14155550101", "+4915123456789");
         assertThat(sms).allSatisfy(message -> {
@@ -143,28 +148,20 @@ class TicketToSmsEndToEndIT {
                     View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
         });
 
-        Map<String, String> sidByUser = new java.util.HashMap<>();
-        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "notifications"));
-             var query = connection.prepareStatement(
-                     "SELECT user_id, status, twilio_sid FROM deliveries WHERE ticket_id = ? AND kind = 'TICKET_CREATED'")) {
-            query.setObject(1, UUID.fromString(ticketId));
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    assertThat(rows.getString("status")).isEqualTo("SENT");
-                    sidByUser.put(rows.getString("user_id"), rows.getString("twilio_sid"));
-                }
-            }
-        }
-        assertThat(sidByUser).as("one SENT ledger row per opted-in member, with the sandbox's SID")
+        // the sandbox's signed status callbacks carry each row from SENT to DELIVERED
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledgerOf(ticketId, "TICKET_CREATED"))
+                .as("one ledger row per opted-in member, with the sandbox's SID, delivered")
                 .containsOnlyKeys("alice", "erin")
-                .containsValues(sms.get(0).get("sid").asString(), sms.get(1).get("sid").asString());
+                .allSatisfy((user, row) -> assertThat(row.status()).isEqualTo("DELIVERED"))
+                .extractingFromEntries(entry -> entry.getValue().sid())
+                .containsExactlyInAnyOrder(sms.get(0).get("sid").asString(), sms.get(1).get("sid").asString()));
 
         call(tickets, "PATCH", "/api/tickets/" + ticketId + "/status", creator, """
                 {"status":"RESOLVED"}""", 200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> sandboxMessages().size() >= 4);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> sandboxMessages().size() == 4);
-        List<JsonNode> updates = sandboxMessages().stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(team).size() >= 4);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> messagesTo(team).size() == 4);
+        List<JsonNode> updates = messagesTo(team).stream()
                 .filter(message -> message.get("body").asString().startsWith("Ticket Status Updated")).toList();
         assertThat(updates).extracting(message -> message.get("to").asString())
                 .containsExactlyInAnyOrder("+14155550101", "+4915123456789");
@@ -175,6 +172,95 @@ class TicketToSmsEndToEndIT {
                 Severity: High
 
                 View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
+    }
+
+    @Test
+    void aMemberWhoRepliesStopGetsNothingUntilTheyReplyStart() throws Exception {
+        String admin = identity.userToken("admin-2", "Ada Admin", "admin");
+        String grace = identity.userToken("grace", "Grace Agent");
+        String henry = identity.userToken("henry", "Henry Agent");
+        String creator = identity.userToken("ivan", "Ivan Lead");
+        call(profiles, "POST", "/api/user/profile", grace, """
+                {"phoneNumber":"+14155550111","smsNotificationsEnabled":true}""", 200);
+        call(profiles, "POST", "/api/user/profile", henry, """
+                {"phoneNumber":"+14155550112","smsNotificationsEnabled":true}""", 200);
+        String teamId = call(profiles, "POST", "/api/teams", admin, """
+                {"name":"Payments team"}""", 201).get("id").asString();
+        for (String member : List.of("grace", "henry", "ivan")) {
+            call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, admin, null, 204);
+        }
+
+        JsonNode stop = reply("+14155550111", "stop");
+        assertThat(stop.get("webhookStatus").asInt()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(call(profiles, "GET", "/api/user/profile", grace, null, 200).get("smsNotificationsEnabled").asBoolean())
+                    .as("profile-service applied the STOP").isFalse();
+            assertThat(call(profiles, "GET", "/api/user/profile/sms-consent-history", grace, null, 200).get(0).get("source").asString())
+                    .isEqualTo("SMS");
+        });
+
+        String first = createTicketOnceMember(teamId, creator, "Card payments declined");
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo("+14155550112").size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> messagesTo("+14155550111").isEmpty());
+        assertThat(messagesTo("+14155550112").getFirst().get("body").asString()).contains("Card payments declined", first);
+
+        JsonNode help = reply("+14155550111", "HELP");
+        assertThat(help.get("webhookBody").asString()).contains("<Message>").containsIgnoringCase("STOP");
+
+        reply("+14155550111", "START");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                call(profiles, "GET", "/api/user/profile", grace, null, 200).get("smsNotificationsEnabled").asBoolean());
+        call(tickets, "PATCH", "/api/tickets/" + first + "/status", creator, """
+                {"status":"IN_PROGRESS"}""", 200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(messagesTo("+14155550111"))
+                .extracting(message -> message.get("body").asString())
+                .anySatisfy(body -> assertThat(body).startsWith("Ticket Status Updated").contains("Open -> In Progress")));
+    }
+
+    private static JsonNode reply(String from, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/inbound"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"from":"%s","to":"%s","body":"%s","webhookUrl":"%s/webhooks/twilio/inbound"}"""
+                        .formatted(from, FROM, body, notifications.baseUrl())))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String createTicketOnceMember(String teamId, String token, String title) throws Exception {
+        String body = """
+                {"title":"%s","severity":"HIGH","category":"Payments","teamId":"%s"}""".formatted(title, teamId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(tickets, "POST", "/api/tickets", token, body) != 403);
+        return onlyTicketOf(teamId, token);
+    }
+
+    /** SMS the application sent to these phones (not inbound replies, not the sandbox's TwiML answers). */
+    private static List<JsonNode> messagesTo(String... phones) throws Exception {
+        return sandboxMessages().stream()
+                .filter(message -> List.of(phones).contains(message.get("to").asString()))
+                .filter(message -> message.get("direction").asString().startsWith("outbound-api"))
+                .toList();
+    }
+
+    private record LedgerRow(String status, String sid) {
+    }
+
+    private static Map<String, LedgerRow> ledgerOf(String ticketId, String kind) throws Exception {
+        var rows = new java.util.HashMap<String, LedgerRow>();
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "notifications"));
+             var query = connection.prepareStatement(
+                     "SELECT user_id, status, twilio_sid FROM deliveries WHERE ticket_id = ? AND kind = ?")) {
+            query.setObject(1, UUID.fromString(ticketId));
+            query.setString(2, kind);
+            try (var result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getString("user_id"), new LedgerRow(result.getString("status"), result.getString("twilio_sid")));
+                }
+            }
+        }
+        return rows;
     }
 
     private static String onlyTicketOf(String teamId, String token) throws Exception {
