@@ -38,17 +38,3 @@ CREATE TABLE number_failures (
 );
 
 CREATE INDEX number_failures_phone ON number_failures (phone_number, failed_at);
-
--- Written in the same transaction as the suppression or health change; the relay publishes rows in sequence order
--- and deletes them (same schema as ticket-service's).
-CREATE TABLE outbox_events (
-    sequence      BIGSERIAL PRIMARY KEY,
-    event_id      UUID         NOT NULL UNIQUE,
-    aggregate_id  VARCHAR(200) NOT NULL,
-    event_type    VARCHAR(100) NOT NULL,
-    topic         VARCHAR(200) NOT NULL,
-    message_key   VARCHAR(200) NOT NULL,
-    payload       TEXT         NOT NULL,
-    headers       JSONB        NOT NULL,
-    created_at    TIMESTAMPTZ  NOT NULL
-);

@@ -14,16 +14,3 @@ CREATE TABLE tickets (
 );
 
 CREATE INDEX tickets_team_status ON tickets (team_id, status);
-
--- Written in the same transaction as the ticket; the relay publishes rows in sequence order and deletes them.
-CREATE TABLE outbox_events (
-    sequence      BIGSERIAL PRIMARY KEY,
-    event_id      UUID         NOT NULL UNIQUE,
-    aggregate_id  VARCHAR(200) NOT NULL,
-    event_type    VARCHAR(100) NOT NULL,
-    topic         VARCHAR(200) NOT NULL,
-    message_key   VARCHAR(200) NOT NULL,
-    payload       TEXT         NOT NULL,
-    headers       JSONB        NOT NULL,
-    created_at    TIMESTAMPTZ  NOT NULL
-);
