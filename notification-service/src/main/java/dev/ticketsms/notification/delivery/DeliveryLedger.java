@@ -2,6 +2,7 @@ package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.templates.SmsBody;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,9 +50,9 @@ class DeliveryLedger {
     void claim(OutgoingSms sms, Recipient recipient) {
         jdbc.sql("""
                         INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
-                                                requested_by, event_occurred_at, created_at, updated_at)
+                                                requested_by, event_occurred_at, body, created_at, updated_at)
                         VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
-                                :requestedBy, :occurredAt, :now, :now)
+                                :requestedBy, :occurredAt, :body, :now, :now)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
                 .param("eventId", sms.eventId())
@@ -61,8 +63,39 @@ class DeliveryLedger {
                 .param("phone", recipient.phoneNumber())
                 .param("requestedBy", sms.requestedBy())
                 .param("occurredAt", Timestamp.from(sms.occurredAt()))
+                .param("body", sms.body() == null ? null : sms.body().text())
                 .param("now", now())
                 .update();
+    }
+
+    /**
+     * Rows of this message still PENDING for people who are no longer recipients (opted out or left the team since
+     * an earlier attempt): they are SKIPPED, so nothing sends them later.
+     */
+    int skipPendingExcept(UUID eventId, List<String> currentRecipients, String reason) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'SKIPPED', error_message = :reason, updated_at = :now
+                        WHERE event_id = :eventId AND status = 'PENDING' AND NOT (user_id = ANY(:userIds))""")
+                .param("reason", reason)
+                .param("now", now())
+                .param("eventId", eventId)
+                .param("userIds", currentRecipients.toArray(String[]::new))
+                .update();
+    }
+
+    /** Messages with rows PENDING since before {@code before}, with what is needed to send them again. */
+    List<OutgoingSms> waitingSince(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (event_id) event_id, kind, ticket_id, team_id, event_occurred_at, requested_by, body
+                        FROM deliveries WHERE status = 'PENDING' AND updated_at < :before AND body IS NOT NULL
+                        ORDER BY event_id LIMIT :limit""")
+                .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .query((rs, n) -> new OutgoingSms(rs.getObject("event_id", UUID.class),
+                        DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
+                        rs.getObject("team_id", UUID.class), rs.getTimestamp("event_occurred_at").toInstant(),
+                        rs.getString("requested_by"), SmsBody.of(rs.getString("body"))))
+                .list();
     }
 
     /** Recipients of a message whose rows are still PENDING (not yet handed to Twilio). */
@@ -89,16 +122,20 @@ class DeliveryLedger {
 
     void record(long id, SmsResult result) {
         switch (result) {
+            // a status callback may have moved the row on already: keep its status, still record SID and segments
             case SmsResult.Accepted accepted -> jdbc.sql("""
-                            UPDATE deliveries SET status = 'SENT', twilio_sid = :sid, twilio_status = :twilioStatus,
-                                   segments = :segments, sent_at = :now, updated_at = :now
-                            WHERE id = :id AND status = 'SENDING'""")
+                            UPDATE deliveries SET status = CASE WHEN status = 'SENDING' THEN 'SENT' ELSE status END,
+                                   twilio_sid = COALESCE(twilio_sid, :sid),
+                                   twilio_status = CASE WHEN status = 'SENDING' THEN :twilioStatus ELSE twilio_status END,
+                                   segments = :segments, sent_at = COALESCE(sent_at, :now), updated_at = :now
+                            WHERE id = :id""")
                     .param("sid", accepted.sid()).param("twilioStatus", accepted.status())
                     .param("segments", accepted.segments()).param("now", now()).param("id", id).update();
             case SmsResult.Rejected rejected -> finish(id, DeliveryStatus.FAILED, rejected.errorCode(), rejected.message());
             // stays SENDING: Twilio may have taken it; a status callback or the watchdog settles it
             case SmsResult.OutcomeUnknown unknown -> jdbc.sql("""
-                            UPDATE deliveries SET error_message = :message, updated_at = :now WHERE id = :id""")
+                            UPDATE deliveries SET error_message = :message, updated_at = :now
+                            WHERE id = :id AND status = 'SENDING'""")
                     .param("message", truncate("outcome unknown: " + unknown.reason()))
                     .param("now", now()).param("id", id).update();
         }

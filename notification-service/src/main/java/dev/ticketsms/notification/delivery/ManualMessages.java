@@ -6,13 +6,11 @@ import dev.ticketsms.notification.templates.SmsBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +21,13 @@ import java.util.concurrent.Executors;
  * An admin's SMS to a team or to chosen users ({@code POST /api/sms/send}); never to a number the caller types in.
  * Recipients come from profile-service, so opt-outs and missing or unusable numbers are respected as for tickets.
  * The message and its ledger rows are stored before the caller hears "accepted", then sent in the background
- * through the same ledger, limits and metrics as ticket notifications; a restart finishes what was accepted.
+ * through the same ledger, limits and metrics as ticket notifications; {@link PendingDeliveries} finishes what a
+ * restart or an outage left unsent.
  */
 @Component
 public class ManualMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ManualMessages.class);
-    private static final Duration RESUME_AFTER = Duration.ofMinutes(1);
 
     /** Exactly one of {@code teamId} and {@code userIds} is set. */
     public record Request(UUID requestId, String requestedBy, UUID teamId, List<String> userIds, String body) {
@@ -83,26 +81,6 @@ public class ManualMessages {
         });
         background.submit(() -> deliverQuietly(sms, recipients));
         return new Accepted(request.requestId(), recipients.size(), body);
-    }
-
-    /** Sends what a crash or a Twilio outage left PENDING in accepted manual messages. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT30S")
-    void resumeUnfinished() {
-        List<UUID> unfinished = jdbc.sql("""
-                        SELECT DISTINCT m.request_id FROM manual_messages m
-                        JOIN deliveries d ON d.event_id = m.request_id
-                        WHERE d.status = 'PENDING' AND d.updated_at < ?""")
-                .param(Timestamp.from(clock.instant().minus(RESUME_AFTER)))
-                .query(UUID.class).list();
-        for (UUID requestId : unfinished) {
-            jdbc.sql("SELECT body, requested_by, created_at FROM manual_messages WHERE request_id = ?")
-                    .param(requestId)
-                    .query((rs, n) -> new OutgoingSms(requestId, DeliveryKind.MANUAL, null, null,
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("requested_by"),
-                            SmsBody.of(rs.getString("body"))))
-                    .optional()
-                    .ifPresent(sms -> deliverQuietly(sms, ledger.pendingRecipients(requestId)));
-        }
     }
 
     private void deliverQuietly(OutgoingSms sms, List<Recipient> recipients) {

@@ -75,6 +75,8 @@ class SmsDelivery {
                 }
             }
         }
+        ledger.skipPendingExcept(sms.eventId(), recipients.stream().map(Recipient::userId).toList(),
+                "no longer a recipient (opted out, preferences or team changed since an earlier attempt)");
         if (!notSent.isEmpty()) {
             var incomplete = new DeliveryIncompleteException(sms.eventId(), notSent.size(), recipients.size(), notSent.getFirst());
             notSent.stream().skip(1).forEach(incomplete::addSuppressed);

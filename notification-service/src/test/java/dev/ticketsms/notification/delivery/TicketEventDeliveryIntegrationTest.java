@@ -36,6 +36,12 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
     @Autowired
     DeliveryLedger deliveryLedger;
 
+    @Autowired
+    PendingDeliveries pendingDeliveries;
+
+    @Autowired
+    dev.ticketsms.notification.templates.MessageTemplates templates;
+
     @Test
     void everyRecipientGetsOneSmsAndASentLedgerRowWithTwilioSid() {
         UUID team = teamOf("+14155550101", "+14155550102");
@@ -199,6 +205,47 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
         assertThat(deliveryLedger.giveUpSendingOlderThan(Duration.ofMinutes(15))).isEqualTo(1);
         assertThat(statuses(event)).containsExactly("SENT", "FAILED", "SENT", "SENT");
         assertThat(requestsFor("+14155550212")).isEmpty();
+    }
+
+    @Test
+    void rowsLeftPendingByAConsumerThatLostItsPartitionAreSentOnceByTheSweeper() {
+        UUID team = teamOf("+14155550231", "+14155550232");
+        TicketCreated event = ticketCreated(team);
+        // what a consumer leaves when it released rows after another consumer had marked the event handled
+        var sms = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
+                event.occurredAt(), null, templates.ticketCreated(event));
+        for (int i = 0; i < 2; i++) {
+            deliveryLedger.claim(sms, new dev.ticketsms.notification.recipients.Recipient(
+                    "user-%s-%d".formatted(team, i), "+1415555023" + (i + 1), "Member " + i));
+        }
+        jdbc.sql("UPDATE deliveries SET updated_at = ? WHERE event_id = ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(10)))).param(event.eventId()).update();
+
+        pendingDeliveries.sendLeftOvers();
+        pendingDeliveries.sendLeftOvers();
+
+        assertThat(statuses(event)).containsExactly("SENT", "SENT");
+        assertThat(requestsFor("+14155550231")).hasSize(1).first()
+                .satisfies(request -> assertThat(request.body()).startsWith("New Support Ticket Created"));
+        assertThat(requestsFor("+14155550232")).hasSize(1);
+    }
+
+    @Test
+    void aMemberWhoIsNoLongerARecipientWhenTheEventIsRetriedIsSkippedNotSentLater() {
+        UUID team = teamOf("+14155550241", "+14155550242");
+        upstreams.twilioAnswers("+14155550242", twilioError(429, 20429), twilioError(429, 20429),
+                twilioError(429, 20429), twilioError(429, 20429));
+        TicketCreated event = publish(ticketCreated(team));
+        await().atMost(WAIT).until(() -> requestsFor("+14155550242").size() >= 4);
+        // the member opts out before the retry: profile-service no longer lists them
+        upstreams.teamHas(team.toString(), """
+                [{"userId":"user-%s-0","phoneNumber":"+14155550241","displayName":"Member 0"}]""".formatted(team));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("SENT", "SKIPPED"));
+        jdbc.sql("UPDATE deliveries SET updated_at = ? WHERE event_id = ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(10)))).param(event.eventId()).update();
+        pendingDeliveries.sendLeftOvers();
+        assertThat(sentTo("+14155550242")).isEmpty();
     }
 
     @Test
