@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * Sends through {@link TwilioSmsGateway} within what Twilio and our sender allow, all named {@value #TWILIO} in
- * application.yaml: a bulkhead caps concurrent calls, a rate limiter paces sends at the sender's messages per second
+ * application.yaml: a bulkhead caps concurrent calls, a rate limiter (innermost) paces sends at the sender's messages per second
  * ({@code twilio.messages-per-second}), a circuit
  * breaker stops calling while Twilio fails, and a retry repeats only the calls that certainly sent nothing
  * (429, no connection) with exponential, jittered back-off. Each retry takes a new rate-limiter permit.
@@ -57,8 +57,10 @@ public class SmsSender {
      */
     public SmsResult send(String toE164, String body, URI statusCallback) {
         Supplier<SmsResult> call = () -> gateway.send(toE164, body, statusCallback);
-        call = Bulkhead.decorateSupplier(bulkhead, call);
+        // the rate permit is taken last, right before the request: a call that waited for a bulkhead slot after
+        // taking its permit would go out together with others and burst above the sender's rate
         call = RateLimiter.decorateSupplier(rateLimiter, call);
+        call = Bulkhead.decorateSupplier(bulkhead, call);
         call = CircuitBreaker.decorateSupplier(circuitBreaker, call);
         call = Retry.decorateSupplier(retry, call);
         try {
