@@ -1,5 +1,6 @@
 package dev.ticketsms.sandbox.delivery;
 
+import dev.ticketsms.sandbox.FreshSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import java.util.List;
 import com.twilio.security.RequestValidator;
 import dev.ticketsms.sandbox.SandboxHttp;
 import dev.ticketsms.sandbox.SandboxHttp.Reply;
-import dev.ticketsms.sandbox.SandboxProperties;
 import dev.ticketsms.sandbox.SandboxTest;
 import dev.ticketsms.sandbox.WebhookReceiver;
 import dev.ticketsms.sandbox.WebhookReceiver.Answer;
@@ -17,29 +17,17 @@ import dev.ticketsms.sandbox.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SandboxTest
-class StatusCallbacksTest {
+class StatusCallbacksTest extends FreshSandbox {
 
     private static final String SENDER = "+15005550006";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SandboxProperties sandbox;
-
-    SandboxHttp http;
     WebhookReceiver app;
     String callbackUrl;
 
     @BeforeEach
-    void freshSandbox() {
-        http = new SandboxHttp(port);
-        http.delete("/sandbox/messages");
-        http.delete("/sandbox/faults");
+    void startTheApplicationsWebhooks() {
         http.delete("/sandbox/callbacks");
         app = new WebhookReceiver();
         callbackUrl = app.url("/webhooks/twilio/status");

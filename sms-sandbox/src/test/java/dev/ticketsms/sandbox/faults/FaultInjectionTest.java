@@ -1,5 +1,6 @@
 package dev.ticketsms.sandbox.faults;
 
+import dev.ticketsms.sandbox.FreshSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -19,30 +20,11 @@ import java.util.Base64;
 
 import dev.ticketsms.sandbox.SandboxHttp;
 import dev.ticketsms.sandbox.SandboxHttp.Reply;
-import dev.ticketsms.sandbox.SandboxProperties;
 import dev.ticketsms.sandbox.SandboxTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SandboxTest
-class FaultInjectionTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SandboxProperties sandbox;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void freshSandbox() {
-        http = new SandboxHttp(port);
-        http.delete("/sandbox/messages");
-        http.delete("/sandbox/faults");
-    }
+class FaultInjectionTest extends FreshSandbox {
 
     @Test
     void a_global_TOO_MANY_REQUESTS_fault_answers_429_with_Twilio_error_20429_and_keeps_nothing() {

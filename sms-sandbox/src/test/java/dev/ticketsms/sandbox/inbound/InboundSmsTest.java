@@ -1,42 +1,30 @@
 package dev.ticketsms.sandbox.inbound;
 
+import dev.ticketsms.sandbox.FreshSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.twilio.security.RequestValidator;
 import dev.ticketsms.sandbox.SandboxHttp;
-import dev.ticketsms.sandbox.SandboxProperties;
 import dev.ticketsms.sandbox.SandboxTest;
 import dev.ticketsms.sandbox.WebhookReceiver;
 import dev.ticketsms.sandbox.WebhookReceiver.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @SandboxTest
-class InboundSmsTest {
+class InboundSmsTest extends FreshSandbox {
 
     private static final String PHONE = "+15551230201";
     private static final String TWILIO_NUMBER = "+15005550006";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SandboxProperties sandbox;
-
-    SandboxHttp http;
     WebhookReceiver app;
     String webhookUrl;
 
     @BeforeEach
-    void freshSandbox() {
-        http = new SandboxHttp(port);
-        http.delete("/sandbox/messages");
-        http.delete("/sandbox/faults");
+    void startTheApplicationsWebhooks() {
         app = new WebhookReceiver();
         webhookUrl = app.url("/webhooks/twilio/inbound");
     }

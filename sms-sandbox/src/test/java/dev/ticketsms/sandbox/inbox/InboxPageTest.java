@@ -1,32 +1,14 @@
 package dev.ticketsms.sandbox.inbox;
 
+import dev.ticketsms.sandbox.FreshSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketsms.sandbox.SandboxHttp;
-import dev.ticketsms.sandbox.SandboxProperties;
 import dev.ticketsms.sandbox.SandboxTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SandboxTest
-class InboxPageTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SandboxProperties sandbox;
-
-    SandboxHttp http;
-
-    @BeforeEach
-    void freshSandbox() {
-        http = new SandboxHttp(port);
-        http.delete("/sandbox/messages");
-        http.delete("/sandbox/faults");
-    }
+class InboxPageTest extends FreshSandbox {
 
     @Test
     void the_inbox_shows_one_conversation_per_phone_newest_first_with_status_and_body() {
