@@ -192,7 +192,8 @@ class DeliveryLedger {
     }
 
     /**
-     * Moves the row to {@code next} if that is forward from where it stands, recording what Twilio said.
+     * Moves the row to {@code next} if that is forward from where it stands, recording what Twilio said. A row the
+     * watchdog marked FAILED "outcome unknown" (no SID, no answer) is moved too: a late callback proves what happened.
      *
      * @return whether the row moved
      */
@@ -204,7 +205,9 @@ class DeliveryLedger {
                         UPDATE deliveries SET status = :next, twilio_status = :twilioStatus,
                                twilio_sid = COALESCE(twilio_sid, :sid), error_code = COALESCE(:code, error_code),
                                error_message = :message, sent_at = COALESCE(sent_at, :now), updated_at = :now
-                        WHERE id = :id AND status IN (:from)""")
+                        WHERE id = :id AND (status IN (:from)
+                              -- given up by the watchdog for want of an answer: Twilio's word settles it after all
+                              OR status = 'FAILED' AND twilio_sid IS NULL AND error_message LIKE 'outcome unknown%')""")
                 .param("next", next.name())
                 .param("twilioStatus", truncateStatus(callback.twilioStatus()))
                 .param("sid", callback.messageSid())

@@ -205,6 +205,14 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
         assertThat(deliveryLedger.giveUpSendingOlderThan(Duration.ofMinutes(15))).isEqualTo(1);
         assertThat(statuses(event)).containsExactly("SENT", "FAILED", "SENT", "SENT");
         assertThat(requestsFor("+14155550212")).isEmpty();
+
+        // Twilio had taken it after all: its late callback (naming the row) settles the given-up row
+        long inFlight = jdbc.sql("SELECT id FROM deliveries WHERE event_id = ? AND phone_number = '+14155550212'")
+                .param(event.eventId()).query(Long.class).single();
+        assertThat(deliveryLedger.advance(inFlight, DeliveryStatus.DELIVERED,
+                new StatusCallback(inFlight, "SMlate", "delivered", null))).isTrue();
+        assertThat(statuses(event)).containsExactly("SENT", "DELIVERED", "SENT", "SENT");
+        assertThat(ledger(event).get(1).get("twilio_sid")).isEqualTo("SMlate");
     }
 
     @Test
