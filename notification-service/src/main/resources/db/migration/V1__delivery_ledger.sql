@@ -42,11 +42,3 @@ CREATE TABLE ticket_progress (
     ticket_id        UUID   PRIMARY KEY,
     handled_version  BIGINT NOT NULL
 );
-
--- An admin's message (POST /api/sms/send), kept until every recipient's row is settled, so a restart finishes it.
-CREATE TABLE manual_messages (
-    request_id    UUID          PRIMARY KEY,
-    body          VARCHAR(1600) NOT NULL,
-    requested_by  VARCHAR(255)  NOT NULL,
-    created_at    TIMESTAMPTZ   NOT NULL
-);

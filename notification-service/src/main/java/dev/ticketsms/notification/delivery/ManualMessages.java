@@ -5,11 +5,9 @@ import dev.ticketsms.notification.recipients.RecipientDirectory;
 import dev.ticketsms.notification.templates.SmsBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.concurrent.Executors;
 /**
  * An admin's SMS to a team or to chosen users ({@code POST /api/sms/send}); never to a number the caller types in.
  * Recipients come from profile-service, so opt-outs and missing or unusable numbers are respected as for tickets.
- * The message and its ledger rows are stored before the caller hears "accepted", then sent in the background
+ * Its ledger rows, each with the rendered body, are stored before the caller hears "accepted", then sent in the background
  * through the same ledger, limits and metrics as ticket notifications; {@link PendingDeliveries} finishes what a
  * restart or an outage left unsent.
  */
@@ -40,23 +38,21 @@ public class ManualMessages {
     private final RecipientDirectory directory;
     private final DeliveryLedger ledger;
     private final SmsDelivery delivery;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    ManualMessages(RecipientDirectory directory, DeliveryLedger ledger, SmsDelivery delivery, JdbcClient jdbc,
+    ManualMessages(RecipientDirectory directory, DeliveryLedger ledger, SmsDelivery delivery,
                    TransactionTemplate transactions, Clock clock) {
         this.directory = directory;
         this.ledger = ledger;
         this.delivery = delivery;
-        this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
-     * Stores the message and one PENDING row per recipient, then sends in the background. The same request id
+     * Stores one PENDING row per recipient (with the body), then sends in the background. The same request id
      * sent again (a client retry with the same Idempotency-Key) stores and sends nothing more.
      *
      * @throws dev.ticketsms.notification.recipients.RecipientsUnavailableException when profile-service cannot answer;
@@ -70,15 +66,7 @@ public class ManualMessages {
         Instant now = clock.instant();
         OutgoingSms sms = new OutgoingSms(request.requestId(), DeliveryKind.MANUAL, null, request.teamId(), now,
                 request.requestedBy(), body);
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
-                            INSERT INTO manual_messages (request_id, body, requested_by, created_at)
-                            VALUES (:id, :body, :requestedBy, :now) ON CONFLICT (request_id) DO NOTHING""")
-                    .param("id", request.requestId()).param("body", request.body())
-                    .param("requestedBy", request.requestedBy()).param("now", Timestamp.from(now))
-                    .update();
-            recipients.forEach(recipient -> ledger.claim(sms, recipient));
-        });
+        transactions.executeWithoutResult(status -> recipients.forEach(recipient -> ledger.claim(sms, recipient)));
         background.submit(() -> deliverQuietly(sms, recipients));
         return new Accepted(request.requestId(), recipients.size(), body);
     }

@@ -47,10 +47,6 @@ public class TwilioSmsGateway implements DisposableBean {
                 .build();
     }
 
-    public SmsResult send(String toE164, String body) {
-        return send(toE164, body, null);
-    }
-
     /** @param statusCallback where Twilio posts this message's status changes; none when null */
     public SmsResult send(String toE164, String body, URI statusCallback) {
         try {

@@ -46,7 +46,7 @@ class TwilioSmsGatewayTest {
         answer(201, "application/json", """
                 {"sid":"SM0123456789abcdef0123456789abcdef","status":"queued","num_segments":"2"}""");
 
-        SmsResult result = gateway.send("+14155550101", "hello");
+        SmsResult result = gateway.send("+14155550101", "hello", null);
 
         assertThat(result).isEqualTo(new SmsResult.Accepted("SM0123456789abcdef0123456789abcdef", "queued", 2));
         assertThat(lastPath.get()).isEqualTo("/prefix/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json");
@@ -56,7 +56,7 @@ class TwilioSmsGatewayTest {
     void anInvalidNumberIsRejectedWithTwilioCodeAndNotRetried() {
         answer(400, "application/json", twilioError(21211, 400));
 
-        assertThat(gateway.send("+15005550001", "hello"))
+        assertThat(gateway.send("+15005550001", "hello", null))
                 .isInstanceOfSatisfying(SmsResult.Rejected.class, rejected -> assertThat(rejected.errorCode()).isEqualTo(21211));
         assertThat(requests).hasValue(1);
     }
@@ -65,7 +65,7 @@ class TwilioSmsGatewayTest {
     void rateLimitingWithTwilioBodyMeansNotSent() {
         answer(429, "application/json", twilioError(20429, 429));
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello", null))
                 .isInstanceOfSatisfying(SmsNotSentException.class,
                         e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.RATE_LIMITED));
         assertThat(requests).hasValue(1);
@@ -75,7 +75,7 @@ class TwilioSmsGatewayTest {
     void rateLimitingWithoutABodyStillMeansNotSent() {
         answer(429, "text/plain", "");
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello", null))
                 .isInstanceOfSatisfying(SmsNotSentException.class,
                         e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.RATE_LIMITED));
         assertThat(requests).hasValue(1);
@@ -85,7 +85,7 @@ class TwilioSmsGatewayTest {
     void badCredentialsAreNotBlamedOnTheRecipient() {
         answer(401, "application/json", twilioError(20003, 401));
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello", null))
                 .isInstanceOfSatisfying(SmsNotSentException.class,
                         e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.SENDER_REFUSED));
     }
@@ -94,7 +94,7 @@ class TwilioSmsGatewayTest {
     void aServerErrorLeavesTheOutcomeUnknownAfterExactlyOneRequest() {
         answer(502, "text/html", "<html>Bad Gateway</html>");
 
-        assertThat(gateway.send("+14155550101", "hello")).isInstanceOf(SmsResult.OutcomeUnknown.class);
+        assertThat(gateway.send("+14155550101", "hello", null)).isInstanceOf(SmsResult.OutcomeUnknown.class);
         assertThat(requests).hasValue(1);
     }
 
@@ -102,7 +102,7 @@ class TwilioSmsGatewayTest {
     void serviceUnavailableMeansTwilioDidNotHandleItAndMayBeRetried() {
         answer(503, "text/html", "<html>Service Unavailable</html>");
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello", null))
                 .isInstanceOfSatisfying(SmsNotSentException.class,
                         e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.UNAVAILABLE));
         assertThat(requests).hasValue(1);
@@ -120,7 +120,7 @@ class TwilioSmsGatewayTest {
             exchange.close();
         });
 
-        assertThat(gateway.send("+14155550101", "hello")).isInstanceOf(SmsResult.OutcomeUnknown.class);
+        assertThat(gateway.send("+14155550101", "hello", null)).isInstanceOf(SmsResult.OutcomeUnknown.class);
         assertThat(requests).hasValue(1);
     }
 
@@ -132,7 +132,7 @@ class TwilioSmsGatewayTest {
         }
         gateway = new TwilioSmsGateway(properties(URI.create("http://127.0.0.1:" + closedPort)));
 
-        assertThatThrownBy(() -> gateway.send("+14155550101", "hello"))
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello", null))
                 .isInstanceOfSatisfying(SmsNotSentException.class,
                         e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.UNREACHABLE));
     }
