@@ -115,18 +115,11 @@ class TicketToSmsEndToEndIT {
                 {"phoneNumber":"+14155550102","smsNotificationsEnabled":false}""", 200);
         call(profiles, "POST", "/api/user/profile", noPhone, """
                 {"smsNotificationsEnabled":true}""", 200);
-        String teamId = call(profiles, "POST", "/api/teams", admin, """
-                {"name":"Database team"}""", 201).get("id").asString();
-        for (String member : List.of("alice", "erin", "bob", "carol", "dave")) {
-            call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, admin, null, 204);
-        }
+        String teamId = team(admin, "Database team", "alice", "erin", "bob", "carol", "dave");
 
-        // ticket-service learns dave's membership from profiles.events.v1 moments after profile-service accepted it
-        String newTicket = """
+        String ticketId = createTicketOnceMember(teamId, creator, """
                 {"title":"Database Connection Issue","description":"Connection pool exhausted","severity":"HIGH",
-                 "category":"Technical","teamId":"%s"}""".formatted(teamId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(tickets, "POST", "/api/tickets", creator, newTicket) != 403);
-        String ticketId = onlyTicketOf(teamId, creator);
+                 "category":"Technical","teamId":"%s"}""".formatted(teamId));
 
         // everybody in the team is watched: only the two opted-in members with a phone may get anything
         String[] team = {"+14155550101", "+4915123456789", "+14155550102"};
@@ -184,11 +177,7 @@ class TicketToSmsEndToEndIT {
                 {"phoneNumber":"+14155550111","smsNotificationsEnabled":true}""", 200);
         call(profiles, "POST", "/api/user/profile", henry, """
                 {"phoneNumber":"+14155550112","smsNotificationsEnabled":true}""", 200);
-        String teamId = call(profiles, "POST", "/api/teams", admin, """
-                {"name":"Payments team"}""", 201).get("id").asString();
-        for (String member : List.of("grace", "henry", "ivan")) {
-            call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, admin, null, 204);
-        }
+        String teamId = team(admin, "Payments team", "grace", "henry", "ivan");
 
         JsonNode stop = reply("+14155550111", "stop");
         assertThat(stop.get("webhookStatus").asInt()).isEqualTo(200);
@@ -199,7 +188,8 @@ class TicketToSmsEndToEndIT {
                     .isEqualTo("SMS");
         });
 
-        String first = createTicketOnceMember(teamId, creator, "Card payments declined");
+        String first = createTicketOnceMember(teamId, creator, """
+                {"title":"Card payments declined","severity":"HIGH","category":"Payments","teamId":"%s"}""".formatted(teamId));
         await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo("+14155550112").size() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> messagesTo("+14155550111").isEmpty());
         assertThat(messagesTo("+14155550112").getFirst().get("body").asString()).contains("Card payments declined", first);
@@ -229,9 +219,17 @@ class TicketToSmsEndToEndIT {
         return JSON.readTree(response.body());
     }
 
-    private static String createTicketOnceMember(String teamId, String token, String title) throws Exception {
-        String body = """
-                {"title":"%s","severity":"HIGH","category":"Payments","teamId":"%s"}""".formatted(title, teamId);
+    private static String team(String adminToken, String name, String... members) throws Exception {
+        String teamId = call(profiles, "POST", "/api/teams", adminToken, """
+                {"name":"%s"}""".formatted(name), 201).get("id").asString();
+        for (String member : members) {
+            call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, adminToken, null, 204);
+        }
+        return teamId;
+    }
+
+    /** ticket-service learns a membership from profiles.events.v1 moments after profile-service accepted it. */
+    private static String createTicketOnceMember(String teamId, String token, String body) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(tickets, "POST", "/api/tickets", token, body) != 403);
         return onlyTicketOf(teamId, token);
     }
