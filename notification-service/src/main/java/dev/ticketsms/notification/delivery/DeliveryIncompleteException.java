@@ -1,13 +1,11 @@
 package dev.ticketsms.notification.delivery;
 
-import dev.ticketsms.notification.sms.SmsNotSentException;
-
 import java.util.UUID;
 
-/** Some recipients of an event could not be sent to now (Twilio certainly did not take them); the event is retried. */
+/** Some rows of a message could not go out now (they are PENDING; Twilio certainly did not take them); it is retried. */
 class DeliveryIncompleteException extends RuntimeException {
 
-    DeliveryIncompleteException(UUID eventId, int notSent, int recipients, SmsNotSentException first) {
-        super("%d of %d SMS for event %s not sent yet: %s".formatted(notSent, recipients, eventId, first.getMessage()), first);
+    DeliveryIncompleteException(UUID eventId, int notSent, int rows, String firstReason) {
+        super("%d of %d SMS for event %s not sent yet: %s".formatted(notSent, rows, eventId, firstReason));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.events.Severity;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.templates.SmsBody;
@@ -10,18 +11,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.Arrays;
 import java.util.Locale;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The delivery ledger: one row per (event, recipient). A send happens only after this process moved the row from
- * PENDING to SENDING, so a redelivered Kafka record, a second consumer or a restart never sends that SMS again.
+ * The delivery ledger: one row per (event, recipient). A request goes out only after this process moved the row
+ * from PENDING to SENDING right before it, so a redelivered Kafka record, a second consumer or a restart never sends
+ * that SMS again; every move is one the {@link DeliveryStatus} state machine allows.
  */
 @Component
 class DeliveryLedger {
@@ -46,13 +46,32 @@ class DeliveryLedger {
         this.clock = clock;
     }
 
+    /** A claimed row not yet on the wire. */
+    record PendingRow(long id, String userId, String phoneNumber) {
+    }
+
+    /** A row whose request went out without an answer that settles it. */
+    record UnsettledRow(long id, String phoneNumber, String body, Instant attemptedAt, int attempts) {
+    }
+
+    /** What became of an attempt to put a row on the wire. */
+    enum Start {
+        /** The row is SENDING now: this caller sends it. */
+        SENDING,
+        /** The row was not PENDING (someone else sends or sent it). */
+        TAKEN,
+        /** The row had used up its attempts and is FAILED now. */
+        GAVE_UP
+    }
+
     /** Records the (event, recipient) pair once; later calls for the same pair change nothing. */
     void claim(OutgoingSms sms, Recipient recipient) {
         jdbc.sql("""
                         INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
-                                                requested_by, event_occurred_at, body, created_at, updated_at)
+                                                requested_by, event_occurred_at, body, severity, category,
+                                                created_at, updated_at)
                         VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
-                                :requestedBy, :occurredAt, :body, :now, :now)
+                                :requestedBy, :occurredAt, :body, :severity, :category, :now, :now)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
                 .param("eventId", sms.eventId())
@@ -64,29 +83,25 @@ class DeliveryLedger {
                 .param("requestedBy", sms.requestedBy())
                 .param("occurredAt", Timestamp.from(sms.occurredAt()))
                 .param("body", sms.body() == null ? null : sms.body().text())
+                .param("severity", sms.severity() == null ? null : sms.severity().name(), Types.VARCHAR)
+                .param("category", sms.category(), Types.VARCHAR)
                 .param("now", now())
                 .update();
     }
 
-    /**
-     * Rows of this message still PENDING for people who are no longer recipients (opted out or left the team since
-     * an earlier attempt): they are SKIPPED, so nothing sends them later.
-     */
-    int skipPendingExcept(UUID eventId, List<String> currentRecipients, String reason) {
-        return jdbc.sql("""
-                        UPDATE deliveries SET status = 'SKIPPED', error_message = :reason, updated_at = :now
-                        WHERE event_id = :eventId AND status = 'PENDING' AND NOT (user_id = ANY(:userIds))""")
-                .param("reason", reason)
-                .param("now", now())
-                .param("eventId", eventId)
-                .param("userIds", currentRecipients.toArray(String[]::new))
-                .update();
+    /** The message's rows that are PENDING, each with the number it was claimed for. */
+    List<PendingRow> pendingRows(UUID eventId) {
+        return jdbc.sql("SELECT id, user_id, phone_number FROM deliveries WHERE event_id = ? AND status = 'PENDING' ORDER BY id")
+                .param(eventId)
+                .query((rs, n) -> new PendingRow(rs.getLong("id"), rs.getString("user_id"), rs.getString("phone_number")))
+                .list();
     }
 
     /** Messages with rows PENDING since before {@code before}, with what is needed to send them again. */
     List<OutgoingSms> waitingSince(Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT DISTINCT ON (event_id) event_id, kind, ticket_id, team_id, event_occurred_at, requested_by, body
+                        SELECT DISTINCT ON (event_id) event_id, kind, ticket_id, team_id, event_occurred_at, requested_by,
+                               body, severity, category
                         FROM deliveries WHERE status = 'PENDING' AND updated_at < :before AND body IS NOT NULL
                         ORDER BY event_id LIMIT :limit""")
                 .param("before", Timestamp.from(before))
@@ -94,82 +109,134 @@ class DeliveryLedger {
                 .query((rs, n) -> new OutgoingSms(rs.getObject("event_id", UUID.class),
                         DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
                         rs.getObject("team_id", UUID.class), rs.getTimestamp("event_occurred_at").toInstant(),
-                        rs.getString("requested_by"), SmsBody.of(rs.getString("body"))))
+                        rs.getString("requested_by"), SmsBody.of(rs.getString("body")),
+                        rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
+                        rs.getString("category")))
                 .list();
     }
 
-    /** Recipients of a message whose rows are still PENDING (not yet handed to Twilio). */
-    List<Recipient> pendingRecipients(UUID eventId) {
-        return jdbc.sql("SELECT user_id, phone_number FROM deliveries WHERE event_id = ? AND status = 'PENDING' ORDER BY id")
-                .param(eventId)
-                .query((rs, n) -> new Recipient(rs.getString("user_id"), rs.getString("phone_number"), null))
-                .list();
-    }
-
-    /** @return the row's id if this caller may send now (the row was PENDING and is now SENDING) */
-    Optional<Long> startSending(UUID eventId, String userId) {
+    /**
+     * Puts a PENDING row on the wire: SENDING, one attempt more, or FAILED once it has had {@code maxAttempts}.
+     * Attempts handed back (Twilio certainly did not take them) do not count.
+     */
+    Start startSending(long id, int maxAttempts) {
         return jdbc.sql("""
-                        UPDATE deliveries SET status = 'SENDING', attempts = attempts + 1, updated_at = :now
-                        WHERE event_id = :eventId AND user_id = :userId AND status = 'PENDING'
-                        RETURNING id
-                        """)
-                .param("eventId", eventId)
-                .param("userId", userId)
+                        UPDATE deliveries
+                        SET status = CASE WHEN attempts >= :max THEN 'FAILED' ELSE 'SENDING' END,
+                            error_message = CASE WHEN attempts >= :max
+                                THEN substr('gave up after ' || attempts || ' attempts: ' || COALESCE(error_message, 'no answer'), 1, 1000)
+                                ELSE error_message END,
+                            attempts = CASE WHEN attempts >= :max THEN attempts ELSE attempts + 1 END,
+                            attempted_at = CASE WHEN attempts >= :max THEN attempted_at ELSE :now END,
+                            updated_at = :now
+                        WHERE id = :id AND status = 'PENDING'
+                        RETURNING status""")
+                .param("max", maxAttempts)
                 .param("now", now())
-                .query(Long.class)
-                .optional();
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(status -> status.equals("SENDING") ? Start.SENDING : Start.GAVE_UP)
+                .orElse(Start.TAKEN);
+    }
+
+    /** Twilio certainly did not take the request: the row may be sent again, and the attempt does not count. */
+    void handBack(long id) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'PENDING', attempts = GREATEST(attempts - 1, 0), updated_at = :now
+                        WHERE id = :id AND status IN (:from)""")
+                .param("now", now()).param("id", id).param("from", DeliveryStatus.from(DeliveryStatus.PENDING)).update();
     }
 
     void record(long id, SmsResult result) {
         switch (result) {
             // a status callback may have moved the row on already: keep its status, still record SID and segments
             case SmsResult.Accepted accepted -> jdbc.sql("""
-                            UPDATE deliveries SET status = CASE WHEN status = 'SENDING' THEN 'SENT' ELSE status END,
+                            UPDATE deliveries SET status = CASE WHEN status IN (:from) THEN 'SENT' ELSE status END,
                                    twilio_sid = COALESCE(twilio_sid, :sid),
-                                   twilio_status = CASE WHEN status = 'SENDING' THEN :twilioStatus ELSE twilio_status END,
+                                   twilio_status = CASE WHEN status IN (:from) THEN :twilioStatus ELSE twilio_status END,
                                    segments = :segments, sent_at = COALESCE(sent_at, :now), updated_at = :now
                             WHERE id = :id""")
+                    .param("from", DeliveryStatus.from(DeliveryStatus.SENT))
                     .param("sid", accepted.sid()).param("twilioStatus", accepted.status())
                     .param("segments", accepted.segments()).param("now", now()).param("id", id).update();
-            case SmsResult.Rejected rejected -> finish(id, DeliveryStatus.FAILED, rejected.errorCode(), rejected.message());
-            // stays SENDING: Twilio may have taken it; a status callback or the watchdog settles it
+            case SmsResult.Rejected rejected -> jdbc.sql("""
+                            UPDATE deliveries SET status = 'FAILED', error_code = :code, error_message = :message, updated_at = :now
+                            WHERE id = :id AND status = 'SENDING'""")
+                    .param("code", rejected.errorCode()).param("message", truncate(rejected.message()))
+                    .param("now", now()).param("id", id).update();
+            // Twilio may have taken it: the reconciliation looks it up (a status callback may settle it first)
             case SmsResult.OutcomeUnknown unknown -> jdbc.sql("""
-                            UPDATE deliveries SET error_message = :message, updated_at = :now
+                            UPDATE deliveries SET status = 'UNKNOWN', error_message = :message, updated_at = :now
                             WHERE id = :id AND status = 'SENDING'""")
                     .param("message", truncate("outcome unknown: " + unknown.reason()))
                     .param("now", now()).param("id", id).update();
+            case SmsResult.NotAttempted ignored -> {
+            }
         }
     }
 
-    /** Twilio certainly did not take the message: the row may be sent again. */
-    void release(long id) {
-        jdbc.sql("UPDATE deliveries SET status = 'PENDING', updated_at = :now WHERE id = :id AND status = 'SENDING'")
-                .param("now", now()).param("id", id).update();
-    }
-
-    /** Not sent on purpose; {@code reason} says why. Only a row not yet handed to Twilio can be skipped. */
-    void skip(long id, String reason) {
-        jdbc.sql("""
+    /** Not sent on purpose; {@code reason} says why. Only a row not on the wire yet can be skipped. */
+    boolean skip(long id, String reason) {
+        return jdbc.sql("""
                         UPDATE deliveries SET status = 'SKIPPED', error_message = :reason, updated_at = :now
-                        WHERE id = :id AND status = 'SENDING' AND twilio_sid IS NULL""")
-                .param("reason", truncate(reason)).param("now", now()).param("id", id).update();
+                        WHERE id = :id AND status IN (:from)""")
+                .param("reason", truncate(reason)).param("now", now()).param("id", id)
+                .param("from", DeliveryStatus.from(DeliveryStatus.SKIPPED)).update() > 0;
     }
 
     /**
-     * Rows handed to Twilio longer ago than {@code after} without any answer or callback: the process died during
-     * the call, or Twilio answered 5xx. They are not sent again (that could text the member twice) but marked FAILED
-     * so the log and the metrics show them.
-     *
-     * @return how many rows were given up
+     * Rows whose outcome nobody knows: UNKNOWN since before {@code unknownBefore}, or SENDING since before
+     * {@code sendingBefore} (their process died mid-request; a live one gives up on a request long before that).
      */
-    int giveUpSendingOlderThan(Duration after) {
+    List<UnsettledRow> unsettled(Instant unknownBefore, Instant sendingBefore, int limit) {
         return jdbc.sql("""
-                        UPDATE deliveries SET status = 'FAILED', updated_at = :now,
-                               error_message = COALESCE(error_message, 'outcome unknown: no answer from Twilio')
-                        WHERE status = 'SENDING' AND updated_at < :before""")
-                .param("now", now())
-                .param("before", Timestamp.from(clock.instant().minus(after)))
-                .update();
+                        SELECT id, phone_number, body, COALESCE(attempted_at, updated_at) AS attempted_at, attempts
+                        FROM deliveries
+                        WHERE body IS NOT NULL AND (status = 'UNKNOWN' AND updated_at < :unknownBefore
+                                                    OR status = 'SENDING' AND updated_at < :sendingBefore)
+                        ORDER BY updated_at LIMIT :limit""")
+                .param("unknownBefore", Timestamp.from(unknownBefore))
+                .param("sendingBefore", Timestamp.from(sendingBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new UnsettledRow(rs.getLong("id"), rs.getString("phone_number"), rs.getString("body"),
+                        rs.getTimestamp("attempted_at").toInstant(), rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Twilio has the message after all: the row takes its SID and status. */
+    boolean settleFound(long id, DeliveryStatus status, String sid, String twilioStatus, int segments) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = :status, twilio_sid = :sid, twilio_status = :twilioStatus,
+                               segments = :segments, error_message = NULL, sent_at = COALESCE(sent_at, :now), updated_at = :now
+                        WHERE id = :id AND status IN ('SENDING', 'UNKNOWN') AND twilio_sid IS NULL""")
+                .param("status", status.name()).param("sid", sid).param("twilioStatus", truncateStatus(twilioStatus))
+                .param("segments", segments).param("now", now()).param("id", id).update() > 0;
+    }
+
+    /**
+     * Twilio does not have the message: the row is PENDING again and gets sent, unless it has had {@code maxAttempts}
+     * (then FAILED, with the reason).
+     *
+     * @return the row's new status, empty if it had moved on meanwhile
+     */
+    Optional<DeliveryStatus> notAtTwilio(long id, int maxAttempts) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = CASE WHEN attempts >= :max THEN 'FAILED' ELSE 'PENDING' END,
+                               error_message = CASE WHEN attempts >= :max
+                                   THEN 'gave up after ' || attempts || ' attempts: Twilio has no record of the message'
+                                   ELSE error_message END,
+                               updated_at = :now
+                        WHERE id = :id AND status IN ('SENDING', 'UNKNOWN') AND twilio_sid IS NULL
+                        RETURNING status""")
+                .param("max", maxAttempts).param("now", now()).param("id", id)
+                .query(String.class).optional().map(DeliveryStatus::valueOf);
+    }
+
+    /** Whether {@code sid} is on a ledger row other than {@code id}. */
+    boolean sidElsewhere(String sid, long id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deliveries WHERE twilio_sid = ? AND id <> ?)")
+                .params(sid, id).query(Boolean.class).single();
     }
 
     Optional<CallbackTarget> find(long id) {
@@ -192,22 +259,19 @@ class DeliveryLedger {
     }
 
     /**
-     * Moves the row to {@code next} if that is forward from where it stands, recording what Twilio said. A row the
-     * watchdog marked FAILED "outcome unknown" (no SID, no answer) is moved too: a late callback proves what happened.
+     * Moves the row to {@code next} if the state machine allows it from where the row stands, recording what
+     * Twilio said.
      *
      * @return whether the row moved
      */
     boolean advance(long id, DeliveryStatus next, StatusCallback callback) {
-        var from = Arrays.stream(DeliveryStatus.values()).filter(status -> status.mayAdvanceTo(next)).map(Enum::name).toList();
         String message = next == DeliveryStatus.SENT || next == DeliveryStatus.DELIVERED ? null
                 : "Twilio status " + callback.twilioStatus() + (callback.errorCode() == null ? "" : ", error " + callback.errorCode());
         return jdbc.sql("""
                         UPDATE deliveries SET status = :next, twilio_status = :twilioStatus,
                                twilio_sid = COALESCE(twilio_sid, :sid), error_code = COALESCE(:code, error_code),
                                error_message = :message, sent_at = COALESCE(sent_at, :now), updated_at = :now
-                        WHERE id = :id AND (status IN (:from)
-                              -- given up by the watchdog for want of an answer: Twilio's word settles it after all
-                              OR status = 'FAILED' AND twilio_sid IS NULL AND error_message LIKE 'outcome unknown%')""")
+                        WHERE id = :id AND status IN (:from)""")
                 .param("next", next.name())
                 .param("twilioStatus", truncateStatus(callback.twilioStatus()))
                 .param("sid", callback.messageSid())
@@ -215,7 +279,7 @@ class DeliveryLedger {
                 .param("message", message, Types.VARCHAR)
                 .param("now", now())
                 .param("id", id)
-                .param("from", from)
+                .param("from", DeliveryStatus.from(next))
                 .update() > 0;
     }
 
@@ -225,16 +289,6 @@ class DeliveryLedger {
 
     private static String truncateStatus(String status) {
         return status.length() <= 16 ? status : status.substring(0, 16);
-    }
-
-    private void finish(long id, DeliveryStatus status, Integer errorCode, String message) {
-        jdbc.sql("""
-                        UPDATE deliveries SET status = :status, error_code = :code, error_message = :message, updated_at = :now
-                        WHERE id = :id""")
-                .param("status", status.name())
-                .param("code", errorCode)
-                .param("message", truncate(message))
-                .param("now", now()).param("id", id).update();
     }
 
     private static String truncate(String message) {

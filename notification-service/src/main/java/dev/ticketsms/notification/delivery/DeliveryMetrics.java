@@ -108,8 +108,14 @@ public class DeliveryMetrics {
         registry.counter("notifications.events.skipped", "reason", reason).increment();
     }
 
-    void gaveUpUnknown(int rows) {
-        registry.counter("notifications.deliveries.outcome.unknown").increment(rows);
+    /** A row used up its attempts and is FAILED. */
+    void gaveUp() {
+        registry.counter("notifications.deliveries.gave.up").increment();
+    }
+
+    /** @param outcome found (Twilio had it), resent (it did not), gave_up (it did not, and no attempts were left) */
+    void reconciled(String outcome) {
+        registry.counter("notifications.deliveries.reconciled", "outcome", outcome).increment();
     }
 
     /** A status callback moved a row to a final status: the delivery success rate and failure reasons. */
@@ -133,10 +139,6 @@ public class DeliveryMetrics {
         registry.counter("notifications.sms.inbound", "keyword", keyword).increment();
     }
 
-    public void numberUnusable(int errorCode) {
-        registry.counter("notifications.numbers.unusable", "error_code", String.valueOf(errorCode)).increment();
-    }
-
     private void attempt(String outcome, String errorCode) {
         registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode).increment();
     }
@@ -146,6 +148,7 @@ public class DeliveryMetrics {
             case SmsResult.Accepted ignored -> "sent";
             case SmsResult.Rejected ignored -> "rejected";
             case SmsResult.OutcomeUnknown ignored -> "unknown";
+            case SmsResult.NotAttempted ignored -> "not_attempted";
         };
     }
 }

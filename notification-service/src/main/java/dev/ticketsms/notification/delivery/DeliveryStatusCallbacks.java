@@ -1,6 +1,6 @@
 package dev.ticketsms.notification.delivery;
 
-import dev.ticketsms.notification.webhooks.NumberHealth;
+import dev.ticketsms.notification.numbers.NumberHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,15 +1,12 @@
 package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.events.TicketEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -23,12 +20,10 @@ class HandledEvents {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Duration retention;
 
-    HandledEvents(JdbcClient jdbc, Clock clock, @Value("${notifications.handled-events.retention}") Duration retention) {
+    HandledEvents(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.retention = retention;
     }
 
     boolean alreadyHandled(UUID eventId) {
@@ -52,19 +47,13 @@ class HandledEvents {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         jdbc.sql("""
-                        INSERT INTO ticket_progress (ticket_id, handled_version) VALUES (:ticketId, :version)
+                        INSERT INTO ticket_progress (ticket_id, handled_version, updated_at) VALUES (:ticketId, :version, :now)
                         ON CONFLICT (ticket_id) DO UPDATE
-                        SET handled_version = GREATEST(ticket_progress.handled_version, EXCLUDED.handled_version)""")
+                        SET handled_version = GREATEST(ticket_progress.handled_version, EXCLUDED.handled_version),
+                            updated_at = EXCLUDED.updated_at""")
                 .param("ticketId", event.ticketId())
                 .param("version", event.ticketVersion())
-                .update();
-    }
-
-    /** Replays older than the retention are still stopped by the delivery ledger; this only keeps the table small. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    void forgetOldEvents() {
-        jdbc.sql("DELETE FROM handled_events WHERE handled_at < ?")
-                .param(Timestamp.from(clock.instant().minus(retention)))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 }

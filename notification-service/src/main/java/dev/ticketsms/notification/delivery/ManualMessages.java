@@ -64,8 +64,7 @@ public class ManualMessages {
                 ? directory.smsRecipients(request.teamId(), null, null, null)
                 : directory.smsRecipientsAmong(request.userIds());
         Instant now = clock.instant();
-        OutgoingSms sms = new OutgoingSms(request.requestId(), DeliveryKind.MANUAL, null, request.teamId(), now,
-                request.requestedBy(), body);
+        OutgoingSms sms = OutgoingSms.manual(request.requestId(), request.teamId(), now, request.requestedBy(), body);
         transactions.executeWithoutResult(status -> recipients.forEach(recipient -> ledger.claim(sms, recipient)));
         background.submit(() -> deliverQuietly(sms, recipients));
         return new Accepted(request.requestId(), recipients.size(), body);

@@ -23,7 +23,7 @@ class NotifyTeamOnStatusChanged {
         var kind = DeliveryKind.TICKET_STATUS_CHANGED;
         delivery.deliver(
                 new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
-                        templates.ticketStatusChanged(event)),
+                        templates.ticketStatusChanged(event), event.severity(), event.category()),
                 recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name()));
     }
 }

@@ -23,7 +23,7 @@ class NotifyTeamOnTicketCreated {
         var kind = DeliveryKind.TICKET_CREATED;
         delivery.deliver(
                 new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
-                        templates.ticketCreated(event)),
+                        templates.ticketCreated(event), event.severity(), event.category()),
                 recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name()));
     }
 }

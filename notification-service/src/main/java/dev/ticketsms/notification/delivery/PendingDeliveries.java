@@ -1,5 +1,7 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.recipients.Recipient;
+import dev.ticketsms.notification.recipients.RecipientDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,12 +10,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Sends ledger rows that stayed PENDING with nobody working on them: their consumer lost the Kafka partition after
- * another consumer had already marked the event handled, the process stopped before a manual message went out, or
- * a retry never came. Rows being retried are touched on every attempt, so only rows left alone for
- * {@code resend-pending-after} are taken; a row is still sent only by whoever moves it from PENDING to SENDING.
+ * another consumer had already marked the event handled, the process stopped before a manual message went out, a
+ * retry never came, or the reconciliation found that Twilio never had the message. Rows being retried are touched on
+ * every attempt, so only rows left alone for {@code resend-pending-after} are taken. Each recipient is asked about
+ * again first, with the question the event asked (opted out on the web, left the team, in quiet hours, another number
+ * now: the row is SKIPPED), and a row is still sent only by whoever moves it from PENDING to SENDING.
  */
 @Component
 class PendingDeliveries {
@@ -23,26 +28,39 @@ class PendingDeliveries {
 
     private final DeliveryLedger ledger;
     private final SmsDelivery delivery;
+    private final RecipientDirectory directory;
     private final Clock clock;
     private final Duration resendAfter;
 
-    PendingDeliveries(DeliveryLedger ledger, SmsDelivery delivery, Clock clock,
+    PendingDeliveries(DeliveryLedger ledger, SmsDelivery delivery, RecipientDirectory directory, Clock clock,
                       @Value("${notifications.delivery.resend-pending-after}") Duration resendAfter) {
         this.ledger = ledger;
         this.delivery = delivery;
+        this.directory = directory;
         this.clock = clock;
         this.resendAfter = resendAfter;
     }
 
-    @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
     void sendLeftOvers() {
         for (OutgoingSms sms : ledger.waitingSince(clock.instant().minus(resendAfter), MESSAGES_PER_ROUND)) {
             try {
-                delivery.deliver(sms, ledger.pendingRecipients(sms.eventId()));
+                delivery.resume(sms, recipientsNow(sms));
             } catch (RuntimeException e) {
                 log.warn("{} message {} still not fully sent; tried again next round: {}", sms.kind(), sms.eventId(),
                         e.getMessage());
             }
         }
+    }
+
+    /** Who takes this message now, asked as the event asked (an admin's message to chosen users: those users). */
+    private List<Recipient> recipientsNow(OutgoingSms sms) {
+        if (sms.kind() == DeliveryKind.MANUAL) {
+            return sms.teamId() != null
+                    ? directory.smsRecipients(sms.teamId(), null, null, null)
+                    : directory.smsRecipientsAmong(ledger.pendingRows(sms.eventId()).stream()
+                            .map(DeliveryLedger.PendingRow::userId).toList());
+        }
+        return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name());
     }
 }

@@ -1,32 +1,55 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.numbers.NumberHealth;
+import dev.ticketsms.notification.numbers.SmsSuppressions;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.sms.SmsSender;
-import dev.ticketsms.notification.webhooks.NumberHealth;
-import dev.ticketsms.notification.webhooks.SmsSuppressions;
+import dev.ticketsms.notification.sms.WireGate;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Sends one message to its recipients: claims a ledger row per recipient, then sends to all of them at once on
- * virtual threads (the Twilio bulkhead and rate limiter bound how many calls really run). Recipients Twilio certainly
- * did not take are released and reported together, after every other recipient has had their SMS, so a redelivery
- * of the event sends only to them.
+ * Sends one message to its recipients: claims a ledger row per recipient, then sends every PENDING row of the message
+ * at once on virtual threads (the Twilio bulkhead and rate limiter bound how many requests really run). Each row is
+ * checked again right before its request goes out (STOP, an unusable number, its attempts, shutdown) and is SENDING
+ * only while that request is on the wire. Rows that could not go out now stay PENDING and are reported together,
+ * after every other recipient has had their SMS, so a redelivery of the event sends only to them.
  */
 @Component
 class SmsDelivery {
+
+    /**
+     * @param maxAttempts   requests one row may make that Twilio may have seen (5xx, timeouts); then it is FAILED
+     * @param eventDeadline how long one message may keep its caller (a Kafka consumer thread) busy; rows still
+     *                      waiting for a send slot then stay PENDING for the next attempt
+     */
+    @Validated
+    @ConfigurationProperties("notifications.delivery")
+    record Rules(@Min(1) int maxAttempts, @NotNull Duration eventDeadline) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(SmsDelivery.class);
 
@@ -35,120 +58,190 @@ class SmsDelivery {
     private final DeliveryMetrics metrics;
     private final SmsSuppressions suppressions;
     private final NumberHealth numbers;
+    private final SendingShutdown shutdown;
+    private final Clock clock;
+    private final Rules rules;
     private final String statusCallbackBase;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
-                NumberHealth numbers, @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl) {
+                NumberHealth numbers, SendingShutdown shutdown, Clock clock, Rules rules,
+                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl) {
         this.ledger = ledger;
         this.sender = sender;
         this.metrics = metrics;
         this.suppressions = suppressions;
         this.numbers = numbers;
+        this.shutdown = shutdown;
+        this.clock = clock;
+        this.rules = rules;
         this.statusCallbackBase = publicBaseUrl.isBlank() ? null
                 : publicBaseUrl.replaceAll("/+$", "") + "/webhooks/twilio/status?delivery=";
     }
 
     /**
-     * @throws DeliveryIncompleteException when some recipients could not be sent to now; their rows are PENDING again
+     * Claims a row for each recipient (a row claimed earlier stays as it is), then sends what is PENDING.
+     *
+     * @throws DeliveryIncompleteException when some rows could not go out now; they are PENDING
      */
     void deliver(OutgoingSms sms, List<Recipient> recipients) {
         recipients.forEach(recipient -> ledger.claim(sms, recipient));
-        var notSent = new ArrayList<SmsNotSentException>();
+        resume(sms, recipients);
+    }
+
+    /**
+     * Sends the message's PENDING rows, each to the number it was claimed for, to whoever of {@code current} (the
+     * recipients as profile-service answers now) is still a recipient with that number; the other rows are SKIPPED.
+     * Claims nothing new.
+     *
+     * @throws DeliveryIncompleteException when some rows could not go out now; they are PENDING
+     */
+    void resume(OutgoingSms sms, List<Recipient> current) {
+        Map<String, Recipient> byUser = current.stream()
+                .collect(Collectors.toMap(Recipient::userId, Function.identity(), (first, second) -> first));
+        var toSend = new ArrayList<DeliveryLedger.PendingRow>();
+        for (DeliveryLedger.PendingRow row : ledger.pendingRows(sms.eventId())) {
+            Recipient now = byUser.get(row.userId());
+            if (now == null) {
+                skip(row, sms, "no_longer_recipient",
+                        "no longer a recipient (opted out, preferences, quiet hours or team changed since it was claimed)");
+            } else if (!now.phoneNumber().equals(row.phoneNumber())) {
+                skip(row, sms, "number_changed", "the recipient's number changed since the SMS was claimed");
+            } else {
+                toSend.add(row);
+            }
+        }
+        Instant deadline = clock.instant().plus(rules.eventDeadline());
+        var notSent = new ArrayList<String>();
         try (var perRecipient = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> sends = recipients.stream()
-                    .<Future<?>>map(recipient -> perRecipient.submit(() -> deliverTo(sms, recipient)))
+            List<Future<Optional<String>>> sends = toSend.stream()
+                    .map(row -> perRecipient.submit(() -> send(sms, row, deadline)))
                     .toList();
-            for (Future<?> send : sends) {
+            RuntimeException failure = null;
+            for (Future<Optional<String>> send : sends) {
                 try {
-                    send.get();
+                    send.get().ifPresent(notSent::add);
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof SmsNotSentException notSentNow) {
-                        notSent.add(notSentNow);
-                    } else if (e.getCause() instanceof RuntimeException failure) {
-                        throw failure;
-                    } else {
-                        throw new IllegalStateException(e.getCause());
-                    }
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while sending " + sms.eventId(), e);
                 }
             }
+            if (failure != null) {
+                throw failure;
+            }
         }
-        ledger.skipPendingExcept(sms.eventId(), recipients.stream().map(Recipient::userId).toList(),
-                "no longer a recipient (opted out, preferences or team changed since an earlier attempt)");
         if (!notSent.isEmpty()) {
-            var incomplete = new DeliveryIncompleteException(sms.eventId(), notSent.size(), recipients.size(), notSent.getFirst());
-            notSent.stream().skip(1).forEach(incomplete::addSuppressed);
-            throw incomplete;
+            throw new DeliveryIncompleteException(sms.eventId(), notSent.size(), toSend.size(), notSent.getFirst());
         }
     }
 
-    private void deliverTo(OutgoingSms sms, Recipient recipient) {
-        ledger.startSending(sms.eventId(), recipient.userId()).ifPresent(delivery -> send(delivery, sms, recipient));
-    }
-
-    private void send(long delivery, OutgoingSms sms, Recipient recipient) {
-        if (mustNotText(delivery, sms, recipient)) {
-            return;
+    /** @return why the row could not go out now (it is PENDING), or empty when it was settled one way or another */
+    private Optional<String> send(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline) {
+        if (!shutdown.startWaiting()) {
+            return Optional.of("shutting down");
         }
+        var gate = new RowGate(sms, row, deadline);
         SmsResult result;
         try {
-            result = metrics.timeSend(() -> sender.send(recipient.phoneNumber(), sms.body().text(), statusCallback(delivery)));
+            result = metrics.timeSend(() -> sender.send(row.phoneNumber(), sms.body().text(), statusCallback(row.id()), gate));
         } catch (SmsNotSentException e) {
-            ledger.release(delivery);
             metrics.notSent(e.reason().name().toLowerCase(Locale.ROOT));
-            throw e;
+            return Optional.of(e.getMessage());
+        } finally {
+            shutdown.doneWaiting();
         }
-        ledger.record(delivery, result);
+        ledger.record(row.id(), result);
         switch (result) {
             case SmsResult.Accepted accepted -> {
                 metrics.accepted(accepted, sms.occurredAt());
                 log.info("SMS {} ({}) for event {} sent to {} ({} segments)", accepted.sid(), sms.kind(), sms.eventId(),
-                        recipient.maskedPhoneNumber(), accepted.segments());
+                        Recipient.mask(row.phoneNumber()), accepted.segments());
             }
             case SmsResult.Rejected rejected -> {
                 metrics.rejected(rejected);
-                numbers.failed(recipient.phoneNumber(), rejected.errorCode(), rejected.message());
-                log.warn("Twilio rejected the SMS for event {} to {}: {} {}", sms.eventId(),
-                        recipient.maskedPhoneNumber(), rejected.errorCode(), rejected.message());
+                numbers.failed(row.phoneNumber(), rejected.errorCode(), rejected.message());
+                log.warn("Twilio rejected the SMS for event {} to {}: {}", sms.eventId(), Recipient.mask(row.phoneNumber()),
+                        rejected.errorCode());
             }
             case SmsResult.OutcomeUnknown unknown -> {
                 metrics.outcomeUnknown();
-                log.error("SMS for event {} to {} may or may not have been sent; not sent again: {}", sms.eventId(),
-                        recipient.maskedPhoneNumber(), unknown.reason());
+                log.warn("SMS for event {} to {} may or may not have been sent; it is looked up in Twilio's Messages list: {}",
+                        sms.eventId(), Recipient.mask(row.phoneNumber()), unknown.reason());
+            }
+            case SmsResult.NotAttempted ignored -> {
+                return gate.notNow();
             }
         }
+        return Optional.empty();
     }
 
-    /**
-     * Checked after the claim, so a STOP that arrives while the event waits still prevents the SMS. If the check itself
-     * fails the row goes back to PENDING (nothing was sent) and the event is retried.
-     */
-    private boolean mustNotText(long delivery, OutgoingSms sms, Recipient recipient) {
-        try {
-            if (suppressions.isSuppressed(recipient.phoneNumber())) {
-                skip(delivery, sms, recipient, "opted_out", "the number replied STOP");
-                return true;
-            }
-            if (numbers.isUnusable(recipient.phoneNumber())) {
-                skip(delivery, sms, recipient, "number_unusable", "Twilio refused the number for good");
-                return true;
-            }
-            return false;
-        } catch (RuntimeException e) {
-            ledger.release(delivery);
-            throw e;
+    private void skip(DeliveryLedger.PendingRow row, OutgoingSms sms, String reason, String why) {
+        if (ledger.skip(row.id(), why)) {
+            metrics.skipped(reason);
+            log.info("SMS ({}) for event {} to {} not sent: {}", sms.kind(), sms.eventId(), Recipient.mask(row.phoneNumber()), why);
         }
-    }
-
-    private void skip(long delivery, OutgoingSms sms, Recipient recipient, String reason, String why) {
-        ledger.skip(delivery, why);
-        metrics.skipped(reason);
-        log.info("SMS ({}) for event {} to {} not sent: {}", sms.kind(), sms.eventId(), recipient.maskedPhoneNumber(), why);
     }
 
     private URI statusCallback(long delivery) {
         return statusCallbackBase == null ? null : URI.create(statusCallbackBase + delivery);
+    }
+
+    /**
+     * Right before the request: the process is not stopping, the message's deadline has not passed, the number did
+     * not reply STOP and is not unusable, and the row is still PENDING with attempts left. Only then is it SENDING.
+     */
+    private final class RowGate implements WireGate {
+
+        private final OutgoingSms sms;
+        private final DeliveryLedger.PendingRow row;
+        private final Instant deadline;
+        private volatile String notNow;
+
+        RowGate(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline) {
+            this.sms = sms;
+            this.row = row;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public boolean enter() {
+            if (!shutdown.stopWaiting()) {
+                notNow = "shutting down";
+                return false;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                notNow = "no send slot within " + rules.eventDeadline();
+                return false;
+            }
+            if (suppressions.isSuppressed(row.phoneNumber())) {
+                skip(row, sms, "opted_out", "the number replied STOP");
+                return false;
+            }
+            if (numbers.isUnusable(row.phoneNumber())) {
+                skip(row, sms, "number_unusable", "Twilio refused the number for good");
+                return false;
+            }
+            return switch (ledger.startSending(row.id(), rules.maxAttempts())) {
+                case SENDING -> true;
+                case TAKEN -> false;
+                case GAVE_UP -> {
+                    metrics.gaveUp();
+                    log.error("SMS for event {} to {} FAILED after {} attempts", sms.eventId(),
+                            Recipient.mask(row.phoneNumber()), rules.maxAttempts());
+                    yield false;
+                }
+            };
+        }
+
+        @Override
+        public void handBack() {
+            ledger.handBack(row.id());
+            shutdown.waitAgain();
+        }
+
+        Optional<String> notNow() {
+            return Optional.ofNullable(notNow);
+        }
     }
 }

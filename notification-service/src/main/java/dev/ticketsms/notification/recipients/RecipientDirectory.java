@@ -11,14 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
 
+import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,6 +37,9 @@ import java.util.function.Supplier;
 public class RecipientDirectory {
 
     static final String PROFILE_SERVICE = "profile-service";
+    /** The problem type profile-service gives an unknown team (its title, from older versions, counts too). */
+    static final String TEAM_NOT_FOUND_TYPE = "/problems/team-not-found";
+    static final String TEAM_NOT_FOUND_TITLE = "Team not found";
 
     private static final Logger log = LoggerFactory.getLogger(RecipientDirectory.class);
     private static final ParameterizedTypeReference<List<Recipient>> RECIPIENTS = new ParameterizedTypeReference<>() {
@@ -74,8 +81,17 @@ public class RecipientDirectory {
      * @throws RecipientsUnavailableException when profile-service or the token issuer cannot answer now
      */
     public List<Recipient> smsRecipientsAmong(List<String> userIds) {
+        // every value is a URI variable, so "+", "{" or "&" in a user id reach profile-service as they are
+        Map<String, Object> variables = new HashMap<>();
         return guarded("users " + userIds, () -> profileService.get()
-                .uri(uri -> uri.path("/internal/sms-recipients").queryParam("userId", userIds).build())
+                .uri(uri -> {
+                    uri.path("/internal/sms-recipients");
+                    for (int i = 0; i < userIds.size(); i++) {
+                        variables.put("user" + i, userIds.get(i));
+                        uri.queryParam("userId", "{user" + i + "}");
+                    }
+                    return uri.build(variables);
+                })
                 .retrieve()
                 .body(RECIPIENTS));
     }
@@ -83,17 +99,52 @@ public class RecipientDirectory {
     private List<Recipient> askGuarded(Lookup lookup) {
         try {
             return guarded("team " + lookup.teamId(), () -> profileService.get()
-                    .uri(uri -> uri.path("/internal/teams/{teamId}/sms-recipients")
-                            .queryParamIfPresent("severity", Optional.ofNullable(lookup.severity()))
-                            .queryParamIfPresent("category", Optional.ofNullable(lookup.category()))
-                            .queryParamIfPresent("eventType", Optional.ofNullable(lookup.eventType()))
-                            .build(lookup.teamId()))
+                    .uri(uri -> lookupUri(uri, lookup))
                     .retrieve()
                     .body(RECIPIENTS));
-        } catch (HttpClientErrorException.NotFound e) {
+        } catch (TeamNotFound e) {
             meters.counter("notifications.recipients.unknown.team").increment();
             log.warn("profile-service does not know team {}; nobody is texted", lookup.teamId());
             return List.of();
+        }
+    }
+
+    /** Values go in as URI variables, never into the template: a category "Ops {prod}" or "C++" arrives as it is. */
+    private static URI lookupUri(UriBuilder uri, Lookup lookup) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("teamId", lookup.teamId());
+        uri.path("/internal/teams/{teamId}/sms-recipients");
+        optional(uri, variables, "severity", lookup.severity());
+        optional(uri, variables, "category", lookup.category());
+        optional(uri, variables, "eventType", lookup.eventType());
+        return uri.build(variables);
+    }
+
+    private static void optional(UriBuilder uri, Map<String, Object> variables, String name, Object value) {
+        if (value != null) {
+            uri.queryParam(name, "{" + name + "}");
+            variables.put(name, value);
+        }
+    }
+
+    /**
+     * Only profile-service's explicit answer "this team does not exist" means nobody is to be texted; any other 404
+     * (a wrong base URL, a proxy, a route not deployed yet) is a failure to ask, retried like an outage.
+     */
+    private static boolean isTeamNotFound(HttpClientErrorException.NotFound e) {
+        try {
+            ProblemDetail problem = e.getResponseBodyAs(ProblemDetail.class);
+            return problem != null && (problem.getType() != null && problem.getType().toString().endsWith(TEAM_NOT_FOUND_TYPE)
+                    || TEAM_NOT_FOUND_TITLE.equals(problem.getTitle()));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** profile-service said the team does not exist. */
+    private static final class TeamNotFound extends RuntimeException {
+        TeamNotFound(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -104,6 +155,12 @@ public class RecipientDirectory {
                 try {
                     List<Recipient> recipients = call.get();
                     return recipients == null ? List.<Recipient>of() : List.copyOf(recipients);
+                } catch (HttpClientErrorException.NotFound e) {
+                    if (isTeamNotFound(e)) {
+                        throw new TeamNotFound(e);
+                    }
+                    throw new RecipientsUnavailableException("profile-service answered 404 without saying the team "
+                            + "does not exist, for " + whose + "; is notifications.profile-service.base-url right?", e);
                 } catch (HttpClientErrorException e) {
                     if (RETRYABLE.contains(HttpStatus.resolve(e.getStatusCode().value()))) {
                         throw new RecipientsUnavailableException("profile-service refused the recipient lookup for "

@@ -14,4 +14,8 @@ public sealed interface SmsResult {
     /** The request may have reached Twilio but no answer says whether it was sent (5xx, read timeout). */
     record OutcomeUnknown(String reason) implements SmsResult {
     }
+
+    /** The {@link WireGate} kept the request from going out; it says why. Nothing reached Twilio. */
+    record NotAttempted() implements SmsResult {
+    }
 }

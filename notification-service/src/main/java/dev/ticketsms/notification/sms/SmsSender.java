@@ -51,12 +51,24 @@ public class SmsSender {
     }
 
     /**
-     * @return how Twilio answered
+     * @param gate checked right before each request (after every wait); a request that certainly did not reach
+     *             Twilio is handed back through it before the retry waits
+     * @return how Twilio answered, or {@link SmsResult.NotAttempted} when the gate kept the request from going out
      * @throws SmsNotSentException when nothing was sent: Twilio kept refusing for a reason worth retrying later,
      *                             the breaker is open, or no rate-limit or bulkhead slot came in time
      */
-    public SmsResult send(String toE164, String body, URI statusCallback) {
-        Supplier<SmsResult> call = () -> gateway.send(toE164, body, statusCallback);
+    public SmsResult send(String toE164, String body, URI statusCallback, WireGate gate) {
+        Supplier<SmsResult> call = () -> {
+            if (!gate.enter()) {
+                return new SmsResult.NotAttempted();
+            }
+            try {
+                return gateway.send(toE164, body, statusCallback);
+            } catch (SmsNotSentException e) {
+                gate.handBack();
+                throw e;
+            }
+        };
         // the rate permit is taken last, right before the request: a call that waited for a bulkhead slot after
         // taking its permit would go out together with others and burst above the sender's rate
         call = RateLimiter.decorateSupplier(rateLimiter, call);

@@ -1,6 +1,7 @@
 package dev.ticketsms.notification.webhooks;
 
 import dev.ticketsms.notification.delivery.DeliveryMetrics;
+import dev.ticketsms.notification.numbers.SmsSuppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,17 @@ import java.util.stream.Collectors;
  */
 final class FakeUpstreams implements AutoCloseable {
 
-    record Reply(int status, String json) {
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** @param keep whether Twilio keeps (and will send) the message although it answers {@code status} */
+    record Reply(int status, String json, boolean keep) {
+        Reply(int status, String json) {
+            this(status, json, false);
+        }
+    }
+
+    /** A message Twilio holds, as its Messages list shows it. */
+    record Held(String sid, String to, String from, String body, Instant createdAt) {
     }
 
     /** One request to the Messages API and, if it was accepted, the SID it got. */
@@ -44,6 +56,9 @@ final class FakeUpstreams implements AutoCloseable {
     private final Map<String, Queue<Reply>> twilioRepliesByNumber = new ConcurrentHashMap<>();
     private final Queue<Reply> twilioRepliesToEveryone = new ConcurrentLinkedQueue<>();
     private final List<SentSms> twilioRequests = new CopyOnWriteArrayList<>();
+    private final List<Held> held = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> recipientQueries = new CopyOnWriteArrayList<>();
+    private final AtomicInteger listRequests = new AtomicInteger();
     private final AtomicInteger sids = new AtomicInteger();
     private volatile boolean profileServiceDown;
 
@@ -77,6 +92,16 @@ final class FakeUpstreams implements AutoCloseable {
                 .formatted(userId, phone, userId));
     }
 
+    /** The next recipient lookups get these answers, in order. */
+    void recipientLookupAnswersFirst(Reply... replies) {
+        recipientFailures.addAll(List.of(replies));
+    }
+
+    /** The decoded query parameters of every team lookup, in order. */
+    List<Map<String, String>> recipientQueries() {
+        return List.copyOf(recipientQueries);
+    }
+
     void recipientLookupFailsFirst(int times) {
         for (int i = 0; i < times; i++) {
             recipientFailures.add(new Reply(503, "{\"title\":\"Service Unavailable\"}"));
@@ -107,6 +132,26 @@ final class FakeUpstreams implements AutoCloseable {
         twilio = startTwilio(twilioPort);
     }
 
+    /** Twilio keeps the message (it will be sent and listed) but the answer is this error: "outcome unknown". */
+    static Reply keptButAnswered(int status, int code) {
+        Reply error = twilioError(status, code);
+        return new Reply(error.status(), error.json(), true);
+    }
+
+    /** A message Twilio has although nobody here sent it through the fake (it came from an earlier process). */
+    void twilioHolds(String to, String from, String body, Instant createdAt) {
+        held.add(new Held("SM%032x".formatted(sids.incrementAndGet()), to, from, body, createdAt));
+    }
+
+    /** Messages Twilio holds for this number (accepted, or kept despite an error answer). */
+    List<Held> heldFor(String number) {
+        return held.stream().filter(message -> number.equals(message.to())).toList();
+    }
+
+    int listRequests() {
+        return listRequests.get();
+    }
+
     static Reply twilioError(int status, int code) {
         return new Reply(status, """
                 {"code":%d,"message":"error %d","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
@@ -127,6 +172,8 @@ final class FakeUpstreams implements AutoCloseable {
             respond(exchange, new Reply(401, "{}"));
             return;
         }
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        recipientQueries.add(form(rawQuery == null ? "" : rawQuery));
         Reply failure = profileServiceDown ? new Reply(503, "{\"title\":\"Service Unavailable\"}") : recipientFailures.poll();
         if (failure != null) {
             respond(exchange, failure);
@@ -151,21 +198,44 @@ final class FakeUpstreams implements AutoCloseable {
     }
 
     private void messages(HttpExchange exchange) throws IOException {
+        if ("GET".equals(exchange.getRequestMethod())) {
+            list(exchange);
+            return;
+        }
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Reply reply = twilioRepliesToEveryone.poll();
         if (reply == null) {
             Queue<Reply> scripted = twilioRepliesByNumber.get(form.get("To"));
             reply = scripted == null ? null : scripted.poll();
         }
-        if (reply == null) {
+        if (reply == null || reply.keep()) {
             String sid = "SM%032x".formatted(sids.incrementAndGet());
-            reply = new Reply(201, """
-                    {"sid":"%s","status":"queued","to":"%s","from":"%s","body":"","num_segments":"1"}"""
-                    .formatted(sid, form.get("To"), form.get("From")));
+            held.add(new Held(sid, form.get("To"), form.get("From"), form.get("Body"), Instant.now()));
+            if (reply == null) {
+                reply = new Reply(201, """
+                        {"sid":"%s","status":"queued","to":"%s","from":"%s","body":"","num_segments":"1"}"""
+                        .formatted(sid, form.get("To"), form.get("From")));
+            }
         }
         twilioRequests.add(new SentSms(form.get("To"), form.get("From"), form.get("Body"), form.get("StatusCallback"),
                 Instant.now(), reply.status()));
         respond(exchange, reply);
+    }
+
+    /** Twilio's Messages list, filtered by To and From, newest first, one page. */
+    private void list(HttpExchange exchange) throws IOException {
+        listRequests.incrementAndGet();
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        String messages = held.reversed().stream()
+                .filter(message -> message.to().equals(query.get("To")))
+                .filter(message -> query.get("From") == null || query.get("From").equals(message.from()))
+                .map(message -> JSON.writeValueAsString(Map.of("sid", message.sid(), "to", message.to(),
+                        "from", message.from(), "body", message.body(), "status", "sent", "num_segments", "1",
+                        "date_created", DateTimeFormatter.RFC_1123_DATE_TIME.format(message.createdAt().atOffset(ZoneOffset.UTC)))))
+                .collect(Collectors.joining(",", "[", "]"));
+        respond(exchange, new Reply(200, """
+                {"messages":%s,"uri":"%s","first_page_uri":"%s","next_page_uri":null,"previous_page_uri":null,
+                 "page":0,"page_size":50,"start":0,"end":0}""".formatted(messages, exchange.getRequestURI(), exchange.getRequestURI())));
     }
 
     private HttpServer startTwilio(int port) {

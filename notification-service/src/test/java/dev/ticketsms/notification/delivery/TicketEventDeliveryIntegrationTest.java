@@ -1,9 +1,12 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
+import dev.ticketsms.events.TicketEvent;
 import dev.ticketsms.events.TicketStatus;
 import dev.ticketsms.events.TicketStatusChanged;
 import dev.ticketsms.events.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,6 +44,14 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
 
     @Autowired
     dev.ticketsms.notification.templates.MessageTemplates templates;
+
+    @Autowired
+    UnknownOutcomes unknownOutcomes;
+
+    private void backdate(TicketEvent event, Duration by) {
+        jdbc.sql("UPDATE deliveries SET updated_at = updated_at - ?::interval, attempted_at = attempted_at - ?::interval WHERE event_id = ?")
+                .param(by.toSeconds() + " seconds").param(by.toSeconds() + " seconds").param(event.eventId()).update();
+    }
 
     @Test
     void everyRecipientGetsOneSmsAndASentLedgerRowWithTwilioSid() {
@@ -120,9 +131,11 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
 
     @Test
     void permanentTwilioErrorsFailOnlyThoseRecipientsWithTheCodeAndTheOthersGetTheirSms() {
-        UUID team = teamOf("+15005550001", "+15005550009", "+14155550121");
+        UUID team = teamOf("+15005550001", "+15005550009", "+14155550121", "+4915112345678");
         upstreams.twilioAnswers("+15005550001", twilioError(400, 21211));
         upstreams.twilioAnswers("+15005550009", twilioError(400, 21614));
+        // "this From cannot send to this destination": that recipient's problem, nobody else waits for it
+        upstreams.twilioAnswers("+4915112345678", twilioError(400, 21606));
 
         TicketCreated event = publish(ticketCreated(team));
 
@@ -131,7 +144,10 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
                 .containsExactly(
                         tuple("+14155550121", "SENT", null),
                         tuple("+15005550001", "FAILED", 21211),
-                        tuple("+15005550009", "FAILED", 21614)));
+                        tuple("+15005550009", "FAILED", 21614),
+                        tuple("+4915112345678", "FAILED", 21606)));
+        assertThat(requestsFor("+4915112345678")).hasSize(1);
+        assertThat(circuitBreakers.circuitBreaker("twilio").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(requestsFor("+15005550001")).hasSize(1);
         assertThat(requestsFor("+15005550009")).hasSize(1);
         assertThat(sentTo("+14155550121")).hasSize(1);
@@ -161,58 +177,157 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
     }
 
     @Test
-    void aServerErrorAfterTheRequestWasSentIsNeverSentAgain() {
+    void twilioAnswers500ButKeptTheMessageItIsSettledFromTwiliosListAndNeverSentTwice() {
         UUID team = teamOf("+14155550201", "+14155550202");
-        upstreams.twilioAnswers("+14155550201", twilioError(500, 20500));
+        upstreams.twilioAnswers("+14155550201", FakeUpstreams.keptButAnswered(500, 20500));
 
         TicketCreated event = publish(ticketCreated(team));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("SENDING", "SENT"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("UNKNOWN", "SENT"));
         publish(event);
         TicketStatusChanged next = publish(statusChanged(event, 1, TicketStatus.OPEN, TicketStatus.CLOSED));
         await().atMost(WAIT).until(() -> statuses(next).equals(List.of("SENT", "SENT")));
-        assertThat(requestsFor("+14155550201")).extracting(FakeUpstreams.SentSms::status).containsExactly(500, 201);
         assertThat((String) ledger(event).getFirst().get("error_message")).startsWith("outcome unknown");
+
+        backdate(event, Duration.ofMinutes(10));
+        unknownOutcomes.reconcile();
+
+        assertThat(ledger(event).getFirst())
+                .containsEntry("status", "SENT")
+                .containsEntry("twilio_sid", upstreams.heldFor("+14155550201").getFirst().sid());
+        assertThat(requestsFor("+14155550201")).extracting(FakeUpstreams.SentSms::status).containsExactly(500, 201);
+        assertThat(upstreams.heldFor("+14155550201")).hasSize(2);
     }
 
     @Test
-    void aProcessThatDiedMidBatchResumesWithoutTextingAnyoneTwice() {
+    void twilioAnswers500AndDidNotKeepTheMessageItIsSentAgainExactlyOnce() {
+        UUID team = teamOf("+14155550203");
+        upstreams.twilioAnswers("+14155550203", twilioError(500, 20500));
+        TicketCreated event = publish(ticketCreated(team));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("UNKNOWN"));
+
+        backdate(event, Duration.ofMinutes(10));
+        unknownOutcomes.reconcile();
+        assertThat(statuses(event)).containsExactly("PENDING");
+        backdate(event, Duration.ofMinutes(10));
+        pendingDeliveries.sendLeftOvers();
+        pendingDeliveries.sendLeftOvers();
+        unknownOutcomes.reconcile();
+
+        assertThat(statuses(event)).containsExactly("SENT");
+        assertThat(requestsFor("+14155550203")).extracting(FakeUpstreams.SentSms::status).containsExactly(500, 201);
+        assertThat(ledger(event).getFirst()).containsEntry("attempts", 2);
+    }
+
+    @Test
+    void aRowWhoseAttemptsAreUsedUpIsFailedWithTheReasonNotSentAgain() {
+        UUID team = teamOf("+14155550204");
+        upstreams.twilioAnswers("+14155550204", twilioError(502, 20500));
+        TicketCreated event = publish(ticketCreated(team));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("UNKNOWN"));
+        jdbc.sql("UPDATE deliveries SET attempts = 5 WHERE event_id = ?").param(event.eventId()).update();
+
+        backdate(event, Duration.ofMinutes(10));
+        unknownOutcomes.reconcile();
+
+        assertThat(ledger(event).getFirst()).containsEntry("status", "FAILED");
+        assertThat((String) ledger(event).getFirst().get("error_message")).contains("gave up after 5 attempts");
+        assertThat(requestsFor("+14155550204")).hasSize(1);
+    }
+
+    @Test
+    void afterACrashOnlyWhatTwilioNeverGotIsSentAndWhatItHasIsSettled() {
         UUID team = teamOf("+14155550211", "+14155550212", "+14155550213", "+14155550214");
         TicketCreated event = ticketCreated(team);
-        // what a crash leaves: one member texted, one call in flight when the process died, two not yet started
+        // what a crash leaves: one member texted, two requests on the wire when the process died (Twilio got one of
+        // them), one not yet started
         var before = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
-                event.occurredAt(), null, null);
+                event.occurredAt(), null, templates.ticketCreated(event), event.severity(), event.category());
         for (int i = 0; i < 4; i++) {
             deliveryLedger.claim(before, new dev.ticketsms.notification.recipients.Recipient(
                     "user-%s-%d".formatted(team, i), "+1415555021" + (i + 1), "Member " + i));
         }
         jdbc.sql("UPDATE deliveries SET status = 'SENT', twilio_sid = 'SMcrashed' WHERE event_id = ? AND phone_number = '+14155550211'")
                 .param(event.eventId()).update();
-        jdbc.sql("UPDATE deliveries SET status = 'SENDING' WHERE event_id = ? AND phone_number = '+14155550212'")
+        jdbc.sql("UPDATE deliveries SET status = 'SENDING', attempts = 1, attempted_at = now() WHERE event_id = ? AND phone_number IN ('+14155550212', '+14155550213')")
                 .param(event.eventId()).update();
+        upstreams.twilioHolds("+14155550213", "+15005550006", before.body().text(), Instant.now());
 
         publish(event);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("SENT", "SENDING", "SENT", "SENT"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("SENT", "SENDING", "SENDING", "SENT"));
         assertThat(requestsFor("+14155550211")).isEmpty();
         assertThat(requestsFor("+14155550212")).isEmpty();
-        assertThat(sentTo("+14155550213")).hasSize(1);
+        assertThat(requestsFor("+14155550213")).isEmpty();
         assertThat(sentTo("+14155550214")).hasSize(1);
 
-        // the watchdog settles the in-flight row once its time is up, without sending it
-        jdbc.sql("UPDATE deliveries SET updated_at = ? WHERE event_id = ? AND phone_number = '+14155550212'")
-                .param(Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).param(event.eventId()).update();
-        assertThat(deliveryLedger.giveUpSendingOlderThan(Duration.ofMinutes(15))).isEqualTo(1);
-        assertThat(statuses(event)).containsExactly("SENT", "FAILED", "SENT", "SENT");
-        assertThat(requestsFor("+14155550212")).isEmpty();
+        // once no live request can still be waiting for an answer, Twilio's list tells the two apart
+        backdate(event, Duration.ofMinutes(10));
+        unknownOutcomes.reconcile();
+        assertThat(statuses(event)).containsExactly("SENT", "PENDING", "SENT", "SENT");
+        assertThat(ledger(event).get(2).get("twilio_sid")).isEqualTo(upstreams.heldFor("+14155550213").getFirst().sid());
 
-        // Twilio had taken it after all: its late callback (naming the row) settles the given-up row
-        long inFlight = jdbc.sql("SELECT id FROM deliveries WHERE event_id = ? AND phone_number = '+14155550212'")
-                .param(event.eventId()).query(Long.class).single();
-        assertThat(deliveryLedger.advance(inFlight, DeliveryStatus.DELIVERED,
-                new StatusCallback(inFlight, "SMlate", "delivered", null))).isTrue();
-        assertThat(statuses(event)).containsExactly("SENT", "DELIVERED", "SENT", "SENT");
-        assertThat(ledger(event).get(1).get("twilio_sid")).isEqualTo("SMlate");
+        backdate(event, Duration.ofMinutes(10));
+        pendingDeliveries.sendLeftOvers();
+        assertThat(statuses(event)).containsExactly("SENT", "SENT", "SENT", "SENT");
+        assertThat(requestsFor("+14155550212")).hasSize(1);
+        assertThat(requestsFor("+14155550213")).isEmpty();
+    }
+
+    @Test
+    void aPendingRowIsReCheckedBeforeItIsSent() {
+        UUID team = teamOf("+14155550251", "+14155550252", "+14155550253");
+        TicketCreated event = ticketCreated(team);
+        var sms = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
+                event.occurredAt(), null, templates.ticketCreated(event), event.severity(), event.category());
+        for (int i = 0; i < 3; i++) {
+            deliveryLedger.claim(sms, new dev.ticketsms.notification.recipients.Recipient(
+                    "user-%s-%d".formatted(team, i), "+1415555025" + (i + 1), "Member " + i));
+        }
+        // since then: member 1 changed their number, member 2 opted out on the web
+        upstreams.teamHas(team.toString(), """
+                [{"userId":"user-%1$s-0","phoneNumber":"+14155550251","displayName":"Member 0"},
+                 {"userId":"user-%1$s-1","phoneNumber":"+14155550299","displayName":"Member 1"}]""".formatted(team));
+        backdate(event, Duration.ofMinutes(10));
+
+        pendingDeliveries.sendLeftOvers();
+
+        assertThat(ledger(event)).extracting(row -> row.get("phone_number"), row -> row.get("status"))
+                .containsExactly(tuple("+14155550251", "SENT"), tuple("+14155550252", "SKIPPED"), tuple("+14155550253", "SKIPPED"));
+        assertThat(requestsFor("+14155550252")).isEmpty();
+        assertThat(requestsFor("+14155550299")).isEmpty();
+        assertThat(requestsFor("+14155550253")).isEmpty();
+        assertThat(upstreams.recipientQueries().getLast())
+                .containsEntry("severity", "HIGH").containsEntry("category", "Auth").containsEntry("eventType", "TICKET_CREATED");
+    }
+
+    @Test
+    void categoriesWithBracesOrPlusSignsReachProfileServiceAsTheyAre() {
+        UUID team = teamOf("+14155550261");
+        TicketCreated braces = new TicketCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), team, 0,
+                "Deploy failed", Severity.HIGH, "Ops {prod}", "user-1", "Jane Roe");
+        TicketCreated plus = new TicketCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), team, 0,
+                "Build broken", Severity.HIGH, "C++ & Rust", "user-1", "Jane Roe");
+
+        publish(braces);
+        publish(plus);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(statuses(braces)).containsExactly("SENT");
+            assertThat(statuses(plus)).containsExactly("SENT");
+        });
+        assertThat(upstreams.recipientQueries()).extracting(query -> query.get("category"))
+                .contains("Ops {prod}", "C++ & Rust");
+    }
+
+    @Test
+    void a404ThatDoesNotSayTheTeamIsUnknownIsRetriedNotTakenAsNobodyToText() {
+        UUID team = teamOf("+14155550271");
+        upstreams.recipientLookupAnswersFirst(new FakeUpstreams.Reply(404, "<html>Not Found</html>"));
+
+        TicketCreated event = publish(ticketCreated(team));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(event)).containsExactly("SENT"));
     }
 
     @Test
@@ -221,7 +336,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
         TicketCreated event = ticketCreated(team);
         // what a consumer leaves when it released rows after another consumer had marked the event handled
         var sms = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
-                event.occurredAt(), null, templates.ticketCreated(event));
+                event.occurredAt(), null, templates.ticketCreated(event), event.severity(), event.category());
         for (int i = 0; i < 2; i++) {
             deliveryLedger.claim(sms, new dev.ticketsms.notification.recipients.Recipient(
                     "user-%s-%d".formatted(team, i), "+1415555023" + (i + 1), "Member " + i));

@@ -1,4 +1,4 @@
-package dev.ticketsms.notification.webhooks;
+package dev.ticketsms.notification.numbers;
 
 import dev.ticketsms.events.ProfileEvent;
 import dev.ticketsms.events.Topics;

@@ -1,4 +1,4 @@
-package dev.ticketsms.notification.webhooks;
+package dev.ticketsms.notification.numbers;
 
 import dev.ticketsms.events.SmsOptInReceived;
 import dev.ticketsms.events.SmsOptOutReceived;
@@ -37,7 +37,7 @@ public class SmsSuppressions {
     }
 
     @Transactional
-    void optOut(String phoneNumber, String keyword, String messageSid) {
+    public void optOut(String phoneNumber, String keyword, String messageSid) {
         var now = clock.instant();
         jdbc.sql("""
                         INSERT INTO suppressed_numbers (phone_number, keyword, message_sid, since)
@@ -50,7 +50,7 @@ public class SmsSuppressions {
     }
 
     @Transactional
-    void optIn(String phoneNumber, String keyword, String messageSid) {
+    public void optIn(String phoneNumber, String keyword, String messageSid) {
         jdbc.sql("DELETE FROM suppressed_numbers WHERE phone_number = ?").param(phoneNumber).update();
         health.clear(phoneNumber);
         events.append(new SmsOptInReceived(UUID.randomUUID(), clock.instant(), phoneNumber, keyword, messageSid), phoneNumber);

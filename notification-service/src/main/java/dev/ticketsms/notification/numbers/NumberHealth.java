@@ -1,7 +1,7 @@
-package dev.ticketsms.notification.webhooks;
+package dev.ticketsms.notification.numbers;
 
 import dev.ticketsms.events.SmsNumberUnusable;
-import dev.ticketsms.notification.delivery.DeliveryMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
@@ -49,14 +49,14 @@ public class NumberHealth {
     private final Clock clock;
     private final Rules rules;
     private final ProfileEventsOutbox events;
-    private final DeliveryMetrics metrics;
+    private final MeterRegistry meters;
 
-    NumberHealth(JdbcClient jdbc, Clock clock, Rules rules, ProfileEventsOutbox events, DeliveryMetrics metrics) {
+    NumberHealth(JdbcClient jdbc, Clock clock, Rules rules, ProfileEventsOutbox events, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = rules;
         this.events = events;
-        this.metrics = metrics;
+        this.meters = meters;
     }
 
     /** Twilio refused a message to {@code phoneNumber} with {@code errorCode}, from its API answer or a status callback. */
@@ -111,7 +111,7 @@ public class NumberHealth {
         }
         jdbc.sql("DELETE FROM number_failures WHERE phone_number = ?").param(phoneNumber).update();
         events.append(new SmsNumberUnusable(UUID.randomUUID(), now, phoneNumber, String.valueOf(errorCode), why), phoneNumber);
-        metrics.numberUnusable(errorCode);
+        meters.counter("notifications.numbers.unusable", "error_code", String.valueOf(errorCode)).increment();
         log.warn("Number {} marked unusable after Twilio error {}; not texted for {} unless it replies START",
                 mask(phoneNumber), errorCode, rules.blockFor());
     }

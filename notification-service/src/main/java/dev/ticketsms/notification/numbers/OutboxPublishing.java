@@ -1,4 +1,4 @@
-package dev.ticketsms.notification.webhooks;
+package dev.ticketsms.notification.numbers;
 
 import dev.ticketsms.outbox.OutboxConfiguration;
 import org.apache.kafka.clients.producer.ProducerConfig;
