@@ -157,6 +157,44 @@ class TwilioSdkCompatibilityTest {
     }
 
     @Test
+    void after_an_ACCEPT_THEN_SERVER_ERROR_the_SDK_sees_20500_though_each_of_its_three_tries_left_a_kept_message() {
+        new SandboxHttp(port).postJson("/sandbox/faults", """
+                {"to":"+15551230110","kind":"ACCEPT_THEN_SERVER_ERROR"}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+        var to = new PhoneNumber("+15551230110");
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(to, new PhoneNumber("+15005550006"), "hi").create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isEqualTo(20500);
+                    assertThat(e.getStatusCode()).isEqualTo(500);
+                });
+        // the SDK retries a 5xx on its own (twilio/SDK-FACTS.md): every try reached the sandbox and was kept
+        assertThat(Message.reader().setTo(to).read(twilio)).hasSize(3)
+                .allSatisfy(message -> assertThat(message.getBody()).isEqualTo("hi"));
+    }
+
+    @Test
+    void after_an_ACCEPT_THEN_DROP_CONNECTION_the_SDK_gets_no_HTTP_response_but_the_Messages_list_has_the_message() {
+        new SandboxHttp(port).postJson("/sandbox/faults", """
+                {"to":"+15551230111","kind":"ACCEPT_THEN_DROP_CONNECTION","remaining":1}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+        var to = new PhoneNumber("+15551230111");
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(to, new PhoneNumber("+15005550006"), "hi").create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isNull();
+                    assertThat(e.getStatusCode()).isNull();
+                    assertThat(e).hasStackTraceContaining("NoHttpResponseException");
+                });
+        var listed = Message.reader().setTo(to).setFrom(new PhoneNumber("+15005550006")).read(twilio);
+        assertThat(listed).hasSize(1);
+        await().untilAsserted(() -> assertThat(Message.fetcher(listed.iterator().next().getSid()).fetch(twilio).getStatus())
+                .isEqualTo(Message.Status.DELIVERED));
+    }
+
+    @Test
     void wrong_credentials_surface_in_the_SDK_as_ApiException_20003() {
         var twilio = twilioClient(sandbox.accountSid(), "not-the-token");
 
