@@ -41,8 +41,10 @@ record MessageListQuery(
         PageToken pageToken,
         Map<String, String> filters) {
 
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 1000;
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final int MAX_PAGE_SIZE = 1000;
+    /** So that page × page size, the page's start, stays an int. */
+    private static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
 
     /** Twilio's error for a query parameter whose value it cannot use (400). */
     private static final int INVALID_PARAMETER = 20001;
@@ -82,10 +84,8 @@ record MessageListQuery(
             filters.put("DateSent>", onOrAfter);
             earliest = later(earliest, day("DateSent>", onOrAfter));
         }
-        var pageSize = number("PageSize", form.pageSize(), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE,
-                "must be a whole number from 1 to " + MAX_PAGE_SIZE);
-        // bounded so that page × page size, the page's start, stays an int
-        var page = number("Page", form.page(), 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "must be a whole number from 0");
+        var pageSize = number("PageSize", form.pageSize(), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        var page = number("Page", form.page(), 0, 0, MAX_PAGE);
         var token = given(form.pageToken()) == null ? null : PageToken.parse(form.pageToken().trim())
                 .orElseThrow(() -> invalid("PageToken", form.pageToken(), "not a page token from this API's page URIs"));
         return new MessageListQuery(accountSid, to, from, earliest, latest, pageSize, page, token, filters);
@@ -144,7 +144,7 @@ record MessageListQuery(
         }
     }
 
-    private static int number(String parameter, String value, int absent, int min, int max, String rule) {
+    private static int number(String parameter, String value, int absent, int min, int max) {
         if (given(value) == null) {
             return absent;
         }
@@ -156,7 +156,7 @@ record MessageListQuery(
         } catch (NumberFormatException notANumber) {
             // answered below like an out-of-range value
         }
-        throw invalid(parameter, value, rule);
+        throw invalid(parameter, value, "must be a whole number from " + min + " to " + max);
     }
 
     private static TwilioApiException invalid(String parameter, String value, String reason) {
