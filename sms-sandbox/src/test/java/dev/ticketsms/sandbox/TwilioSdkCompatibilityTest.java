@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.util.ArrayList;
+import java.util.stream.StreamSupport;
+
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
@@ -46,6 +49,47 @@ class TwilioSdkCompatibilityTest {
         assertThat(fetched.getSid()).isEqualTo(created.getSid());
         assertThat(fetched.getTo()).isEqualTo("+15551230101");
         assertThat(fetched.getBody()).isEqualTo("x".repeat(161));
+    }
+
+    @Test
+    void the_SDK_reads_the_Messages_list_by_To_From_and_DateSent_newest_first_across_pages() {
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+        var to = new PhoneNumber("+15551230107");
+        var from = new PhoneNumber("+15005550006");
+        var sent = new ArrayList<Message>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(Message.creator(to, from, "message " + i).create(twilio));
+        }
+        Message.creator(new PhoneNumber("+15551230108"), from, "to someone else").create(twilio);
+        var sentOn = sent.getFirst().getDateSent();
+
+        var firstPage = Message.reader().setTo(to).setFrom(from).setDateSent(sentOn).setPageSize(2L).firstPage(twilio);
+        var all = Message.reader().setTo(to).setFrom(from).setDateSent(sentOn).setPageSize(2L).read(twilio);
+
+        assertThat(firstPage.getRecords()).hasSize(2);
+        assertThat(firstPage.hasNextPage()).isTrue();
+        assertThat(StreamSupport.stream(all.spliterator(), false).map(Message::getSid))
+                .as("three pages of two, newest first")
+                .containsExactlyElementsOf(sent.reversed().stream().map(Message::getSid).toList());
+    }
+
+    @Test
+    void the_SDK_date_range_filters_leave_out_messages_sent_outside_the_range() {
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+        var to = new PhoneNumber("+15551230109");
+        var created = Message.creator(to, new PhoneNumber("+15005550006"), "hi").create(twilio);
+        var sentOn = created.getDateSent();
+
+        var fromTheDayBefore = Message.reader().setTo(to).setDateSentAfter(sentOn.minusDays(1)).read(twilio);
+        var untilTheDayBefore = Message.reader().setTo(to).setDateSentBefore(sentOn.minusDays(1)).read(twilio);
+        var fromTheDayAfter = Message.reader().setTo(to).setDateSentAfter(sentOn.plusDays(1)).read(twilio);
+        var theDayBefore = Message.reader().setTo(to).setDateSent(sentOn.minusDays(1)).read(twilio);
+
+        assertThat(sentOn).as("date_sent is the accept time").isEqualTo(created.getDateCreated());
+        assertThat(fromTheDayBefore).extracting(Message::getSid).containsExactly(created.getSid());
+        assertThat(untilTheDayBefore).isEmpty();
+        assertThat(fromTheDayAfter).isEmpty();
+        assertThat(theDayBefore).isEmpty();
     }
 
     @AfterEach
@@ -110,6 +154,44 @@ class TwilioSdkCompatibilityTest {
                     assertThat(e).hasStackTraceContaining("NoHttpResponseException");
                 });
         assertThat(http.get("/sandbox/messages?to=%2B15551230106", null).json()).isEmpty();
+    }
+
+    @Test
+    void after_an_ACCEPT_THEN_SERVER_ERROR_the_SDK_sees_20500_though_each_of_its_three_tries_left_a_kept_message() {
+        new SandboxHttp(port).postJson("/sandbox/faults", """
+                {"to":"+15551230110","kind":"ACCEPT_THEN_SERVER_ERROR"}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+        var to = new PhoneNumber("+15551230110");
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(to, new PhoneNumber("+15005550006"), "hi").create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isEqualTo(20500);
+                    assertThat(e.getStatusCode()).isEqualTo(500);
+                });
+        // the SDK retries a 5xx on its own (twilio/SDK-FACTS.md): every try reached the sandbox and was kept
+        assertThat(Message.reader().setTo(to).read(twilio)).hasSize(3)
+                .allSatisfy(message -> assertThat(message.getBody()).isEqualTo("hi"));
+    }
+
+    @Test
+    void after_an_ACCEPT_THEN_DROP_CONNECTION_the_SDK_gets_no_HTTP_response_but_the_Messages_list_has_the_message() {
+        new SandboxHttp(port).postJson("/sandbox/faults", """
+                {"to":"+15551230111","kind":"ACCEPT_THEN_DROP_CONNECTION","remaining":1}""");
+        var twilio = twilioClient(sandbox.accountSid(), sandbox.authToken());
+        var to = new PhoneNumber("+15551230111");
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> Message.creator(to, new PhoneNumber("+15005550006"), "hi").create(twilio))
+                .satisfies(e -> {
+                    assertThat(e.getCode()).isNull();
+                    assertThat(e.getStatusCode()).isNull();
+                    assertThat(e).hasStackTraceContaining("NoHttpResponseException");
+                });
+        var listed = Message.reader().setTo(to).setFrom(new PhoneNumber("+15005550006")).read(twilio);
+        assertThat(listed).hasSize(1);
+        await().untilAsserted(() -> assertThat(Message.fetcher(listed.iterator().next().getSid()).fetch(twilio).getStatus())
+                .isEqualTo(Message.Status.DELIVERED));
     }
 
     @Test

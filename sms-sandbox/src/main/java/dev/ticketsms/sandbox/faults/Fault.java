@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param to        the recipient whose message requests it applies to; null for every request
  * @param latency   for {@link FaultKind#LATENCY}, else null
- * @param status    for {@link FaultKind#SERVER_ERROR}, else null
+ * @param status    for {@link FaultKind#SERVER_ERROR} and {@link FaultKind#ACCEPT_THEN_SERVER_ERROR}, else null
  * @param errorCode for {@link FaultKind#UNDELIVERED} and {@link FaultKind#FAILED}, else null
  * @param remaining how many more requests it applies to; null until it is removed
  */

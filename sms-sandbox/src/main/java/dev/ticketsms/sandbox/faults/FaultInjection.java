@@ -16,7 +16,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Applies the faults in force to an authenticated message request before the Messages API sees it:
  * waits out the latencies, then answers 429 or 5xx, or has the connection dropped, in which case the
- * message is never kept.
+ * message is never kept; or lets the message be accepted and has {@link LostAnswers} replace the 201.
+ * Only POSTs are faulted: a client settling an unknown outcome must be able to read the messages.
  */
 class FaultInjection implements HandlerInterceptor {
 
@@ -54,6 +55,10 @@ class FaultInjection implements HandlerInterceptor {
                 stats.request(RequestOutcome.CONNECTION_DROPPED);
                 ConnectionDrops.drop(request);
                 yield false;
+            }
+            case ACCEPT_THEN_SERVER_ERROR, ACCEPT_THEN_DROP_CONNECTION -> {
+                LostAnswers.loseAnswerOf(request, answer);
+                yield true;
             }
             default -> throw new IllegalStateException("not a fault that answers a request: " + answer.kind());
         };

@@ -37,8 +37,8 @@ class FaultsApi {
     }
 
     /**
-     * A fault to add; {@code status} defaults to 500 and {@code errorCode} to 30003 (undelivered) or
-     * 30008 (failed).
+     * A fault to add; {@code status} (for the server error kinds) defaults to 500 and {@code errorCode} to
+     * 30003 (undelivered) or 30008 (failed).
      */
     record NewFault(String to, FaultKind kind, Duration latency, Integer status, Integer errorCode, Integer remaining) {
     }
@@ -98,7 +98,7 @@ class FaultsApi {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, InvalidField.problem(invalid), null);
         }
         return new Fault(UUID.randomUUID(), request.to(), kind, request.latency(),
-                kind == FaultKind.SERVER_ERROR ? defaultIfNull(request.status(), 500) : null,
+                kind.answersServerError() ? defaultIfNull(request.status(), 500) : null,
                 switch (kind) {
                     case UNDELIVERED -> defaultIfNull(request.errorCode(), 30003);
                     case FAILED -> defaultIfNull(request.errorCode(), 30008);
@@ -122,8 +122,8 @@ class FaultsApi {
         if (request.status() == null) {
             return;
         }
-        if (request.kind() != FaultKind.SERVER_ERROR) {
-            invalid.add(new InvalidField("status", "applies to SERVER_ERROR faults only"));
+        if (request.kind() == null || !request.kind().answersServerError()) {
+            invalid.add(new InvalidField("status", "applies to SERVER_ERROR and ACCEPT_THEN_SERVER_ERROR faults only"));
         } else if (request.status() < 500 || request.status() > 599 || HttpStatus.resolve(request.status()) == null) {
             invalid.add(new InvalidField("status", "must be an HTTP server error status such as 500, 502 or 503"));
         }

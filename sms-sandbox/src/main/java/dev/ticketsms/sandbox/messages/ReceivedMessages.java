@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.ticketsms.sandbox.SandboxProperties;
 
@@ -33,6 +34,11 @@ public class ReceivedMessages {
 
     public synchronized List<SandboxMessage> all() {
         return List.copyOf(bySid.values());
+    }
+
+    /** The kept messages that match, the newest first, as Twilio lists them. */
+    synchronized List<SandboxMessage> newestFirst(Predicate<SandboxMessage> matching) {
+        return bySid.sequencedValues().reversed().stream().filter(matching).toList();
     }
 
     synchronized List<SandboxMessage> to(String to) {

@@ -40,12 +40,15 @@ record TwilioMessageJson(
 
     static TwilioMessageJson of(SandboxMessage message) {
         var path = "/2010-04-01/Accounts/" + message.accountSid() + "/Messages/" + message.sid();
-        // Twilio counts media once it has fetched them, so a new message always answers "0".
+        // Twilio counts media once it has fetched them, so a new message always answers "0". Twilio sets
+        // date_sent once the carrier took the message; the sandbox uses the time it kept it, so the Messages
+        // list's DateSent filters find a message from its first answer on.
+        var kept = RFC_2822.format(message.receivedAt());
         return new TwilioMessageJson(
                 message.sid().value(), message.accountSid(), message.to(), message.from(),
                 message.messagingServiceSid(), message.body(), message.status(),
                 String.valueOf(message.numSegments()), "0", message.direction().wireName(), "2010-04-01",
-                RFC_2822.format(message.receivedAt()), RFC_2822.format(message.updatedAt()), null, null, "USD",
+                kept, RFC_2822.format(message.updatedAt()), kept, null, "USD",
                 message.errorCode(), null,
                 path + ".json", new SubresourceUris(path + "/Media.json", path + "/Feedback.json"));
     }

@@ -18,14 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TwilioMessagesApi {
 
-    /** Where Twilio clients create messages. */
+    /** Where Twilio clients create and list messages. */
     static final String MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json";
 
     private final MessageIntake intake;
+    private final ReceivedMessages receivedMessages;
     private final SandboxStats stats;
 
-    TwilioMessagesApi(MessageIntake intake, SandboxStats stats) {
+    TwilioMessagesApi(MessageIntake intake, ReceivedMessages receivedMessages, SandboxStats stats) {
         this.intake = intake;
+        this.receivedMessages = receivedMessages;
         this.stats = stats;
     }
 
@@ -35,6 +37,13 @@ class TwilioMessagesApi {
         var accepted = TwilioMessageJson.of(intake.accept(accountSid, form));
         stats.request(RequestOutcome.ACCEPTED);
         return accepted;
+    }
+
+    /** Twilio's "Read multiple Message resources": the account's messages, newest first, a page at a time. */
+    @GetMapping(MESSAGES_PATH)
+    TwilioMessageListJson list(@PathVariable("AccountSid") String accountSid, @ModelAttribute MessageListForm form) {
+        var query = MessageListQuery.of(accountSid, form);
+        return TwilioMessageListJson.of(MessagePage.of(query, receivedMessages.newestFirst(query::matches)));
     }
 
     @GetMapping("/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}.json")

@@ -17,7 +17,11 @@ public enum RequestOutcome {
     /** An injected 5xx. */
     SERVER_ERROR,
     /** An injected connection drop: no HTTP answer at all. */
-    CONNECTION_DROPPED;
+    CONNECTION_DROPPED,
+    /** The message was kept, then an injected 5xx answered instead of the 201. */
+    ACCEPTED_THEN_SERVER_ERROR,
+    /** The message was kept, then the connection was closed instead of answering the 201. */
+    ACCEPTED_THEN_CONNECTION_DROPPED;
 
     @JsonValue
     String wireName() {

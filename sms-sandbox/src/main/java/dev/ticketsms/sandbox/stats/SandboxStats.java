@@ -40,6 +40,18 @@ public class SandboxStats {
         errorCodes.computeIfAbsent(errorCode, ignored -> new LongAdder()).increment();
     }
 
+    /**
+     * A request already counted {@link RequestOutcome#ACCEPTED} whose answer a fault then replaced: it counts
+     * as {@code outcome} instead, and by the answer's Twilio error code when it has one.
+     */
+    public void answerReplaced(RequestOutcome outcome, Integer errorCode) {
+        requests.get(RequestOutcome.ACCEPTED).decrement();
+        request(outcome);
+        if (errorCode != null) {
+            errorCodes.computeIfAbsent(errorCode, ignored -> new LongAdder()).increment();
+        }
+    }
+
     public void delayed() {
         delayed.increment();
     }
@@ -79,7 +91,7 @@ public class SandboxStats {
     /**
      * @param requests   Twilio API requests received, faulted ones included
      * @param byOutcome  those requests by how they were answered
-     * @param errorCodes refusals by Twilio error code (20003, 20429, 21211...)
+     * @param errorCodes Twilio error codes answered (20003, 20429, 21211...), refusals and injected 5xx alike
      * @param delayed    requests held back by an injected latency (they are counted by outcome too)
      */
     public record Snapshot(long requests, Map<RequestOutcome, Long> byOutcome, Map<Integer, Long> errorCodes,

@@ -21,6 +21,7 @@ import java.util.Base64;
 import dev.ticketsms.sandbox.SandboxHttp;
 import dev.ticketsms.sandbox.SandboxHttp.Reply;
 import dev.ticketsms.sandbox.SandboxTest;
+import dev.ticketsms.sandbox.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 @SandboxTest
@@ -148,6 +149,114 @@ class FaultInjectionTest extends FreshSandbox {
     }
 
     @Test
+    void an_ACCEPT_THEN_SERVER_ERROR_fault_answers_its_5xx_yet_the_message_is_kept_listed_and_delivered_with_callbacks() {
+        addFault("""
+                {"to":"+15551230116","kind":"ACCEPT_THEN_SERVER_ERROR","status":502}""");
+        try (var app = new WebhookReceiver()) {
+            var reply = http.postForm(messagesPath(), credentials(), "To", "+15551230116", "From", "+15005550006",
+                    "Body", "hi", "StatusCallback", app.url("/status"));
+
+            assertTwilioError(reply, 502, 20500, "Bad Gateway");
+            var kept = http.get("/sandbox/messages?to=%2B15551230116", null).json();
+            assertThat(kept).hasSize(1);
+            var listed = http.get(messagesPath() + "?To=%2B15551230116", credentials()).json().get("messages");
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).get("sid").asString()).isEqualTo(kept.get(0).get("sid").asString());
+            assertThat(listed.get(0).get("body").asString()).isEqualTo("hi");
+            await().untilAsserted(() -> assertThat(app.received())
+                    .extracting(callback -> callback.form().get("MessageStatus"))
+                    .containsExactly("sent", "delivered"));
+        }
+        var stats = http.get("/sandbox/stats", null).json();
+        assertThat(stats.get("byOutcome").get("accepted_then_server_error").asInt()).isEqualTo(1);
+        assertThat(stats.get("byOutcome").get("accepted").asInt()).isZero();
+        assertThat(stats.get("errorCodes").get("20500").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void an_ACCEPT_THEN_SERVER_ERROR_fault_without_a_status_answers_500_and_other_numbers_get_their_201() {
+        var added = addFault("""
+                {"to":"+15551230117","kind":"ACCEPT_THEN_SERVER_ERROR"}""");
+
+        assertThat(added.json().get("status").asInt()).isEqualTo(500);
+        assertTwilioError(send("+15551230117"), 500, 20500, "Internal Server Error");
+        assertThat(send("+15551230118").status()).isEqualTo(201);
+        assertThat(http.get("/sandbox/messages", null).json()).hasSize(2);
+    }
+
+    @Test
+    void an_ACCEPT_THEN_DROP_CONNECTION_fault_closes_the_connection_after_keeping_and_delivering_the_message() {
+        addFault("""
+                {"kind":"ACCEPT_THEN_DROP_CONNECTION","remaining":1}""");
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + messagesPath()))
+                .header("Authorization", credentials())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("To=%2B15551230119&From=%2B15005550006&Body=hi"))
+                .build();
+
+        assertThatExceptionOfType(IOException.class)
+                .isThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()));
+        var listed = http.get(messagesPath() + "?To=%2B15551230119", credentials()).json().get("messages");
+        assertThat(listed).hasSize(1);
+        await().untilAsserted(() -> assertThat(http.get("/sandbox/messages?to=%2B15551230119", null).json().get(0)
+                .get("status").asString()).isEqualTo("delivered"));
+        var byOutcome = http.get("/sandbox/stats", null).json().get("byOutcome");
+        assertThat(byOutcome.get("accepted_then_connection_dropped").asInt()).isEqualTo(1);
+        assertThat(byOutcome.get("accepted").asInt()).isZero();
+        assertThat(send("+15551230119").status()).as("used up after one request").isEqualTo(201);
+    }
+
+    @Test
+    void a_connection_dropped_after_accepting_ends_without_a_single_byte_of_HTTP_answer() throws IOException {
+        addFault("""
+                {"to":"+15551230120","kind":"ACCEPT_THEN_DROP_CONNECTION"}""");
+        var form = "To=%2B15551230120&From=%2B15005550006&Body=" + "%F0%9F%98%80".repeat(1600);
+
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST " + messagesPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: " + credentials() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + form.length() + "\r\n\r\n" + form).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            assertThat(bytesUntilClosed(socket.getInputStream())).isZero();
+        }
+        assertThat(http.get("/sandbox/messages?to=%2B15551230120", null).json()).hasSize(1);
+    }
+
+    @Test
+    void a_message_refused_under_an_ACCEPT_THEN_fault_keeps_its_400_and_nothing_is_kept() {
+        addFault("""
+                {"kind":"ACCEPT_THEN_SERVER_ERROR"}""");
+
+        var refused = send("+15005550004");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asInt()).isEqualTo(21610);
+        assertThat(http.get("/sandbox/messages", null).json()).isEmpty();
+    }
+
+    @Test
+    void reading_messages_is_never_faulted_a_LATENCY_or_error_fault_neither_delays_nor_answers_it_nor_is_used_up() {
+        var sent = send("+15551230121");
+        addFault("""
+                {"kind":"LATENCY","latency":"PT30S","remaining":1}""");
+        addFault("""
+                {"kind":"ACCEPT_THEN_DROP_CONNECTION","remaining":1}""");
+        addFault("""
+                {"kind":"SERVER_ERROR","remaining":1}""");
+
+        var listed = http.get(messagesPath() + "?To=%2B15551230121", credentials());
+        var fetched = http.get(sent.json().get("uri").asString(), credentials());
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("messages").get(0).get("sid").asString()).isEqualTo(sent.json().get("sid").asString());
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(http.get("/sandbox/faults", null).json()).extracting(fault -> fault.get("remaining").asInt())
+                .containsExactly(1, 1, 1);
+        assertThat(http.get("/sandbox/stats", null).json().get("delayed").asInt()).isZero();
+    }
+
+    @Test
     void the_credentials_are_checked_before_any_fault_which_then_stays_unused() {
         addFault("""
                 {"kind":"TOO_MANY_REQUESTS","remaining":1}""");
@@ -234,6 +343,10 @@ class FaultInjectionTest extends FreshSandbox {
                 {"kind":"SERVER_ERROR","status":404}""", "status");
         assertInvalid("""
                 {"kind":"TOO_MANY_REQUESTS","status":503}""", "status");
+        assertInvalid("""
+                {"kind":"ACCEPT_THEN_DROP_CONNECTION","status":502}""", "status");
+        assertInvalid("""
+                {"kind":"ACCEPT_THEN_SERVER_ERROR","status":418}""", "status");
         assertInvalid("""
                 {"kind":"UNDELIVERED","errorCode":21211}""", "errorCode");
         assertInvalid("""

@@ -51,6 +51,16 @@ class FaultsTest {
     }
 
     @Test
+    void an_ACCEPT_THEN_fault_answers_the_request_like_the_others_the_number_own_first() {
+        faults.add(fault(null, FaultKind.SERVER_ERROR, null, 503, null, null));
+        var alices = faults.add(fault(ALICE, FaultKind.ACCEPT_THEN_DROP_CONNECTION, null, null, null, 1));
+
+        assertThat(faults.forRequest(ALICE).answer()).isEqualTo(alices);
+        assertThat(faults.forRequest(ALICE).answer().kind()).as("used up").isEqualTo(FaultKind.SERVER_ERROR);
+        assertThat(faults.carrierFailureFor(ALICE)).as("delivery goes on as usual").isEmpty();
+    }
+
+    @Test
     void carrier_faults_do_not_answer_requests_and_decide_the_delivery_of_accepted_messages() {
         faults.add(fault(ALICE, FaultKind.UNDELIVERED, null, null, 30006, 1));
         faults.add(fault(null, FaultKind.FAILED, null, null, 30008, null));

@@ -65,8 +65,9 @@ class TwilioMessagesApiTest {
         assertThat(json.get("api_version").asString()).isEqualTo("2010-04-01");
         assertThat(json.get("date_created").asString()).matches(RFC_2822);
         assertThat(json.get("date_updated").asString()).isEqualTo(json.get("date_created").asString());
+        assertThat(json.get("date_sent").asString()).as("the accept time").isEqualTo(json.get("date_created").asString());
         assertThat(json.get("price_unit").asString()).isEqualTo("USD");
-        for (var field : new String[] {"date_sent", "price", "error_code", "error_message"}) {
+        for (var field : new String[] {"price", "error_code", "error_message"}) {
             assertThat(json.has(field)).as(field + " present").isTrue();
             assertThat(json.get(field).isNull()).as(field + " null").isTrue();
         }
@@ -245,6 +246,56 @@ class TwilioMessagesApiTest {
         var reply = http.get(path, credentials);
 
         assertTwilioError(reply, 404, 20404, "The requested resource " + path + " was not found");
+    }
+
+    @Test
+    void the_Messages_list_answers_Twilio_page_fields_and_the_account_messages_newest_first() {
+        var older = send("To", "+15551230003", "From", "+15005550006", "Body", "older");
+        var newer = send("To", "+15551230003", "From", "+15005550006", "Body", "newer");
+        send("To", "+15551230004", "From", "+15005550006", "Body", "someone else");
+
+        var reply = http.get(messagesPath + "?To=%2B15551230003&DateSent%3E=2024-05-01&PageSize=1", credentials);
+
+        assertThat(reply.status()).isEqualTo(200);
+        var json = reply.json();
+        var firstPage = messagesPath + "?To=%2B15551230003&DateSent%3E=2024-05-01&PageSize=1&Page=0";
+        assertThat(json.get("messages")).hasSize(1);
+        assertThat(json.get("messages").get(0)).isEqualTo(http.get(newer.json().get("uri").asString(), credentials).json());
+        assertThat(json.get("page").asInt()).isZero();
+        assertThat(json.get("page_size").asInt()).isEqualTo(1);
+        assertThat(json.get("start").asInt()).isZero();
+        assertThat(json.get("end").asInt()).isZero();
+        assertThat(json.get("uri").asString()).isEqualTo(firstPage);
+        assertThat(json.get("first_page_uri").asString()).isEqualTo(firstPage);
+        assertThat(json.get("previous_page_uri").isNull()).isTrue();
+        assertThat(json.get("next_page_uri").asString())
+                .isEqualTo(messagesPath + "?To=%2B15551230003&DateSent%3E=2024-05-01&PageSize=1&Page=1&PageToken=PA"
+                        + newer.json().get("sid").asString());
+
+        var next = http.get(json.get("next_page_uri").asString(), credentials).json();
+
+        assertThat(next.get("messages").get(0).get("sid").asString()).isEqualTo(older.json().get("sid").asString());
+        assertThat(next.get("start").asInt()).isEqualTo(1);
+        assertThat(next.get("next_page_uri").isNull()).isTrue();
+        assertThat(next.get("previous_page_uri").asString()).contains("Page=0&PageToken=PB");
+    }
+
+    @Test
+    void a_Messages_list_filter_Twilio_cannot_read_is_a_400_with_error_20001_naming_the_parameter() {
+        var reply = http.get(messagesPath + "?DateSent%3C=last-week", credentials);
+
+        assertTwilioError(reply, 400, 20001,
+                "Invalid value 'last-week' for parameter DateSent<: must be a date such as 2024-05-01 (GMT)");
+    }
+
+    @Test
+    void the_Messages_list_needs_the_account_credentials_and_shows_only_the_path_account() {
+        send("To", "+15551230005", "From", "+15005550006", "Body", "hi");
+
+        assertTwilioError(http.get(messagesPath, null), 401, 20003, "Authenticate");
+        assertTwilioError(http.get("/2010-04-01/Accounts/AC11111111111111111111111111111111/Messages.json", credentials),
+                401, 20003, "Authenticate");
+        assertThat(http.get(messagesPath, credentials).json().get("messages")).hasSize(1);
     }
 
     @Test
