@@ -60,10 +60,10 @@ public class ManualMessages {
      */
     public Accepted send(Request request) {
         SmsBody body = SmsBody.of(request.body());
-        List<Recipient> recipients = request.teamId() != null
-                ? directory.smsRecipients(request.teamId(), null, null, null)
-                : directory.smsRecipientsAmong(request.userIds());
         Instant now = clock.instant();
+        List<Recipient> recipients = request.teamId() != null
+                ? directory.smsRecipients(request.teamId(), null, null, null, now)
+                : directory.smsRecipientsAmong(request.userIds());
         OutgoingSms sms = OutgoingSms.manual(request.requestId(), request.teamId(), now, request.requestedBy(), body);
         transactions.executeWithoutResult(status -> recipients.forEach(recipient -> ledger.claim(sms, recipient)));
         background.submit(() -> deliverQuietly(sms, recipients));

@@ -24,6 +24,6 @@ class NotifyTeamOnStatusChanged {
         delivery.deliver(
                 new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
                         templates.ticketStatusChanged(event), event.severity(), event.category()),
-                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name()));
+                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name(), event.occurredAt()));
     }
 }

@@ -24,6 +24,6 @@ class NotifyTeamOnTicketCreated {
         delivery.deliver(
                 new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
                         templates.ticketCreated(event), event.severity(), event.category()),
-                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name()));
+                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name(), event.occurredAt()));
     }
 }

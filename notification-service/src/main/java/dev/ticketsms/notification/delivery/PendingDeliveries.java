@@ -57,10 +57,10 @@ class PendingDeliveries {
     private List<Recipient> recipientsNow(OutgoingSms sms) {
         if (sms.kind() == DeliveryKind.MANUAL) {
             return sms.teamId() != null
-                    ? directory.smsRecipients(sms.teamId(), null, null, null)
+                    ? directory.smsRecipients(sms.teamId(), null, null, null, clock.instant())
                     : directory.smsRecipientsAmong(ledger.pendingRows(sms.eventId()).stream()
                             .map(DeliveryLedger.PendingRow::userId).toList());
         }
-        return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name());
+        return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name(), clock.instant());
     }
 }

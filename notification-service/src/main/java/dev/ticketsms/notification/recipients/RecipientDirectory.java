@@ -20,6 +20,9 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +54,24 @@ public class RecipientDirectory {
     private record Lookup(UUID teamId, Severity severity, String category, String eventType) {
     }
 
+    /** @param askedAt when the question was sent: the answer holds at least what profile-service knew then */
+    private record Answer(List<Recipient> recipients, Instant askedAt) {
+    }
+
+    /** Clocks of the services may differ a little: an answer must be this much newer than the event to serve it. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
+
     private final RestClient profileService;
     private final MeterRegistry meters;
     private final CircuitBreaker circuitBreaker;
-    private final Cache<Lookup, List<Recipient>> answers;
+    private final Cache<Lookup, Answer> answers;
+    private final Clock clock;
 
     RecipientDirectory(RestClient profileServiceClient, MeterRegistry meters, CircuitBreakerRegistry circuitBreakers,
-                       ProfileServiceClientConfiguration.ProfileServiceProperties properties) {
+                       ProfileServiceClientConfiguration.ProfileServiceProperties properties, Clock clock) {
         this.profileService = profileServiceClient;
         this.meters = meters;
+        this.clock = clock;
         this.circuitBreaker = circuitBreakers.circuitBreaker(PROFILE_SERVICE);
         this.answers = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
     }
@@ -68,11 +80,27 @@ public class RecipientDirectory {
      * @param eventType {@code TICKET_CREATED} or {@code TICKET_STATUS_CHANGED}: members' preferences filter by it;
      *                  null (with null severity and category) for an admin's message, which only opt-in, a usable
      *                  number and quiet hours hold back
+     * @param asOf      the answer must reflect profile-service's state at this moment or later (read-your-writes:
+     *                  a member removed before a ticket was created is not texted about it): a cached answer asked
+     *                  for before it is not used
      * @return the recipients; none when profile-service does not know the team
      * @throws RecipientsUnavailableException when profile-service or the token issuer cannot answer now
      */
-    public List<Recipient> smsRecipients(UUID teamId, Severity severity, String category, String eventType) {
-        return answers.get(new Lookup(teamId, severity, category, eventType), this::askGuarded);
+    public List<Recipient> smsRecipients(UUID teamId, Severity severity, String category, String eventType, Instant asOf) {
+        var lookup = new Lookup(teamId, severity, category, eventType);
+        Answer cached = answers.getIfPresent(lookup);
+        if (cached != null && !cached.askedAt().isBefore(asOf.plus(CLOCK_SKEW))) {
+            return cached.recipients();
+        }
+        Instant askedAt = clock.instant();
+        List<Recipient> recipients = askGuarded(lookup);
+        answers.put(lookup, new Answer(recipients, askedAt));
+        return recipients;
+    }
+
+    /** Membership of the team changed: no cached answer about it is used again. */
+    void forgetTeam(UUID teamId) {
+        answers.asMap().keySet().removeIf(lookup -> lookup.teamId().equals(teamId));
     }
 
     /**

@@ -137,6 +137,58 @@ class TwilioSmsGatewayTest {
                         e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.UNREACHABLE));
     }
 
+    @Test
+    void fromCannotReachThisDestinationFailsThatRecipientOnly() {
+        answer(400, "application/json", twilioError(21606, 400));
+
+        assertThat(gateway.send("+4915112345678", "hello", null))
+                .isInstanceOfSatisfying(SmsResult.Rejected.class, rejected -> assertThat(rejected.errorCode()).isEqualTo(21606));
+    }
+
+    @Test
+    void aWrongAccountOrApiAddressIsAConfigurationErrorNotTheRecipients() {
+        answer(404, "application/json", twilioError(20404, 404));
+
+        assertThatThrownBy(() -> gateway.send("+14155550101", "hello", null))
+                .isInstanceOfSatisfying(SmsNotSentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SmsNotSentException.Reason.SENDER_REFUSED));
+    }
+
+    @Test
+    void theMessagesListFindsTheMessageByBodyAndIgnoresOlderOnesAndSidsOfOtherRows() {
+        var query = new AtomicReference<String>();
+        startTwilio(exchange -> {
+            query.set(exchange.getRequestURI().getRawQuery());
+            byte[] page = """
+                    {"messages":[
+                      {"sid":"SMtaken","body":"Ticket X","status":"sent","num_segments":"1","date_created":"Thu, 03 Dec 2026 10:00:30 +0000"},
+                      {"sid":"SMours","body":"Ticket X","status":"delivered","num_segments":"1","date_created":"Thu, 03 Dec 2026 10:00:10 +0000"},
+                      {"sid":"SMold","body":"Ticket X","status":"delivered","num_segments":"1","date_created":"Wed, 02 Dec 2026 09:00:00 +0000"}],
+                     "uri":"/x","first_page_uri":"/x","next_page_uri":null,"previous_page_uri":null,"page":0,"page_size":50}"""
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+
+        var found = gateway.findSent("+14155550101", "Ticket X", java.time.Instant.parse("2026-12-03T10:00:05Z"),
+                sid -> sid.equals("SMtaken"));
+
+        assertThat(found).contains(new TwilioSmsGateway.HeldMessage("SMours", "delivered", 1));
+        assertThat(query.get()).contains("To=%2B14155550101").contains("From=%2B15005550006");
+        assertThat(gateway.findSent("+14155550101", "Another body", java.time.Instant.parse("2026-12-03T10:00:05Z"), sid -> false))
+                .isEmpty();
+    }
+
+    @Test
+    void anUnreadableMessagesListMeansTheOutcomeStaysUnknown() {
+        answer(500, "application/json", twilioError(20500, 500));
+
+        assertThatThrownBy(() -> gateway.findSent("+14155550101", "x", java.time.Instant.now(), sid -> false))
+                .isInstanceOf(SmsLookupFailedException.class);
+    }
+
     private void answer(int status, String contentType, String body) {
         startTwilio(exchange -> {
             requests.incrementAndGet();
