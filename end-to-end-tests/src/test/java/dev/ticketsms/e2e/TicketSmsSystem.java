@@ -1,0 +1,277 @@
+package dev.ticketsms.e2e;
+
+import dev.ticketsms.events.Topics;
+import dev.ticketsms.localstack.DevTokenIssuer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole product with real servers, for the end-to-end tests: embedded Kafka (KRaft) and PostgreSQL and the dev
+ * token issuer in the test JVM, the sandbox and the three services started from their runnable jars. It speaks to
+ * them as a user and an operator would: the services' HTTP APIs, the sandbox's message list, the delivery ledger.
+ */
+final class TicketSmsSystem implements AutoCloseable {
+
+    static final String FROM = "+15005550006";
+    static final String TICKET_URL = "https://support.example.com/tickets/";
+
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    private static final String AUTH_TOKEN = "e2e-auth-token";
+    private static final String SERVICE_CLIENT_ID = "notification-service";
+    private static final String SERVICE_CLIENT_SECRET = "e2e-secret";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Path logs;
+    private EmbeddedKafkaKraftBroker kafka;
+    private EmbeddedPostgres postgres;
+    private DevTokenIssuer identity;
+    private ServiceProcess sandbox;
+    private ServiceProcess tickets;
+    private ServiceProcess profiles;
+    private ServiceProcess notifications;
+
+    private TicketSmsSystem(String name) {
+        this.logs = Path.of("target", "e2e-logs", name).toAbsolutePath();
+    }
+
+    /**
+     * Starts everything and waits until every service is healthy; on failure whatever started is stopped again.
+     *
+     * @param name                 names the folder under {@code target/e2e-logs/} the services' logs go to
+     * @param notificationSettings properties for notification-service on top of (or instead of) the usual ones
+     */
+    static TicketSmsSystem start(String name, Map<String, String> notificationSettings) throws Exception {
+        var system = new TicketSmsSystem(name);
+        try {
+            system.startAll(notificationSettings);
+            return system;
+        } catch (Exception | AssertionError e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Map<String, String> notificationSettings) throws Exception {
+        kafka = new EmbeddedKafkaKraftBroker(1, 12, Topics.TICKET_EVENTS);
+        kafka.afterPropertiesSet();
+        postgres = EmbeddedPostgres.builder().start();
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            for (String database : List.of("tickets", "profiles", "notifications")) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+        identity = DevTokenIssuer.start(0, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET));
+
+        sandbox = launch("sms-sandbox", Map.of(
+                "sandbox.account-sid", ACCOUNT_SID,
+                "sandbox.auth-token", AUTH_TOKEN));
+        tickets = launch("ticket-service", withCommon("tickets", Map.of()));
+        profiles = launch("profile-service", withCommon("profiles", Map.of()));
+        var notificationProperties = new HashMap<>(Map.of(
+                // the address the sandbox reaches it at: status callbacks and replies are signed for this URL
+                "notifications.webhooks.public-base-url", "http://127.0.0.1:${server.port}",
+                "twilio.account-sid", ACCOUNT_SID,
+                "twilio.auth-token", AUTH_TOKEN,
+                "twilio.phone-number", FROM,
+                "twilio.api-base-url", sandbox.baseUrl(),
+                "notifications.profile-service.base-url", profiles.baseUrl(),
+                "notifications.templates.ticket-url-template", TICKET_URL + "{ticketId}",
+                "spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID,
+                "spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET,
+                "spring.security.oauth2.client.provider.identity.token-uri", identity.oauth2TokenUri().toString()));
+        notificationProperties.putAll(notificationSettings);
+        notifications = launch("notification-service", withCommon("notifications", notificationProperties));
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(http, Duration.ofSeconds(120));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (identity != null) {
+            identity.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    ServiceProcess tickets() {
+        return tickets;
+    }
+
+    ServiceProcess profiles() {
+        return profiles;
+    }
+
+    ServiceProcess notifications() {
+        return notifications;
+    }
+
+    DevTokenIssuer identity() {
+        return identity;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    String userToken(String userId, String name, String... roles) {
+        return identity.userToken(userId, name, roles);
+    }
+
+    /** A team with these members, created by an admin. */
+    String team(String adminToken, String name, String... members) throws Exception {
+        String teamId = call(profiles, "POST", "/api/teams", adminToken, """
+                {"name":"%s"}""".formatted(name), 201).get("id").asString();
+        for (String member : members) {
+            call(profiles, "PUT", "/api/teams/" + teamId + "/members/" + member, adminToken, null, 204);
+        }
+        return teamId;
+    }
+
+    /**
+     * Creates a ticket and answers its id. ticket-service learns a membership from profiles.events.v1 moments after
+     * profile-service accepted it, so a 403 is tried again until it knows.
+     */
+    String createTicketOnceMember(String token, String body) throws Exception {
+        var created = new AtomicReference<HttpResponse<String>>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            created.set(send(tickets, "POST", "/api/tickets", token, body));
+            return created.get().statusCode() != 403;
+        });
+        assertThat(created.get().statusCode()).as("POST /api/tickets answered %s", created.get().body()).isEqualTo(201);
+        return JSON.readTree(created.get().body()).get("id").asString();
+    }
+
+    /** A reply from a phone, posted by the sandbox (signed) to notification-service's inbound webhook. */
+    JsonNode reply(String from, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/inbound"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"from":"%s","to":"%s","body":"%s","webhookUrl":"%s/webhooks/twilio/inbound"}"""
+                        .formatted(from, FROM, body, notifications.baseUrl())))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** SMS the application sent to these phones (not inbound replies, not the sandbox's TwiML answers). */
+    List<JsonNode> messagesTo(String... phones) throws Exception {
+        return outboundMessages().stream()
+                .filter(message -> List.of(phones).contains(message.get("to").asString()))
+                .toList();
+    }
+
+    /** Every SMS the application sent through the sandbox, oldest first. */
+    List<JsonNode> outboundMessages() throws Exception {
+        return sandboxMessages().stream()
+                .filter(message -> message.get("direction").asString().startsWith("outbound-api"))
+                .toList();
+    }
+
+    private List<JsonNode> sandboxMessages() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/messages")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var messages = new ArrayList<JsonNode>();
+        JSON.readTree(response.body()).forEach(messages::add);
+        return messages;
+    }
+
+    /** One row of notification-service's delivery ledger ({@code deliveries}). */
+    record LedgerRow(String ticketId, String kind, String eventId, String userId, String status, String sid) {
+    }
+
+    /** The ledger rows of one ticket's messages of one kind, by user id. */
+    Map<String, LedgerRow> ledgerOf(String ticketId, String kind) throws Exception {
+        var rows = new HashMap<String, LedgerRow>();
+        for (LedgerRow row : ledgerOf(List.of(ticketId))) {
+            if (row.kind().equals(kind)) {
+                rows.put(row.userId(), row);
+            }
+        }
+        return rows;
+    }
+
+    /** Every ledger row of these tickets' messages. */
+    List<LedgerRow> ledgerOf(Collection<String> ticketIds) throws Exception {
+        var rows = new ArrayList<LedgerRow>();
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "notifications"));
+             var query = connection.prepareStatement(
+                     "SELECT ticket_id, kind, event_id, user_id, status, twilio_sid FROM deliveries WHERE ticket_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", ticketIds.stream().map(UUID::fromString).toArray()));
+            try (var result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new LedgerRow(result.getString("ticket_id"), result.getString("kind"),
+                            result.getString("event_id"), result.getString("user_id"), result.getString("status"),
+                            result.getString("twilio_sid")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    JsonNode call(ServiceProcess service, String method, String path, String token, String json,
+                  int expectedStatus) throws Exception {
+        HttpResponse<String> response = send(service, method, path, token, json);
+        assertThat(response.statusCode()).as("%s %s answered %s", method, path, response.body()).isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(ServiceProcess service, String method, String path, String token, String json)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ServiceProcess launch(String module, Map<String, String> properties) throws Exception {
+        ServiceProcess service = ServiceProcess.start(module, properties, logs);
+        services.add(service);
+        return service;
+    }
+
+    private Map<String, String> withCommon(String database, Map<String, String> own) {
+        var properties = new HashMap<>(own);
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.jwksUri().toString());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", identity.issuer());
+        return properties;
+    }
+}
