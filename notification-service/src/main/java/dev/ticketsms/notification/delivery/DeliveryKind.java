@@ -5,5 +5,12 @@ public enum DeliveryKind {
     TICKET_CREATED,
     TICKET_STATUS_CHANGED,
     /** An admin's message through {@code POST /api/sms/send}. */
-    MANUAL
+    MANUAL,
+    /** One SMS for a member's ticket updates held during their quiet hours. */
+    QUIET_HOURS_SUMMARY;
+
+    /** Whether the message is about a ticket event (and members' preferences filter it by this kind). */
+    boolean isTicketEvent() {
+        return this == TICKET_CREATED || this == TICKET_STATUS_CHANGED;
+    }
 }

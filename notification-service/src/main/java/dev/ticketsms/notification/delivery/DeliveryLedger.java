@@ -1,6 +1,7 @@
 package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.events.Severity;
+import dev.ticketsms.events.TicketStatus;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.templates.SmsBody;
@@ -69,9 +70,10 @@ class DeliveryLedger {
         jdbc.sql("""
                         INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
                                                 requested_by, event_occurred_at, body, severity, category,
-                                                created_at, updated_at)
+                                                ticket_title, ticket_status, created_at, updated_at)
                         VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
-                                :requestedBy, :occurredAt, :body, :severity, :category, :now, :now)
+                                :requestedBy, :occurredAt, :body, :severity, :category,
+                                :ticketTitle, :ticketStatus, :now, :now)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
                 .param("eventId", sms.eventId())
@@ -85,6 +87,8 @@ class DeliveryLedger {
                 .param("body", sms.body() == null ? null : sms.body().text())
                 .param("severity", sms.severity() == null ? null : sms.severity().name(), Types.VARCHAR)
                 .param("category", sms.category(), Types.VARCHAR)
+                .param("ticketTitle", sms.ticket() == null ? null : sms.ticket().title(), Types.VARCHAR)
+                .param("ticketStatus", sms.ticket() == null ? null : sms.ticket().status().name(), Types.VARCHAR)
                 .param("now", now())
                 .update();
     }
@@ -100,19 +104,87 @@ class DeliveryLedger {
     /** Messages with rows PENDING since before {@code before}, with what is needed to send them again. */
     List<OutgoingSms> waitingSince(Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT DISTINCT ON (event_id) event_id, kind, ticket_id, team_id, event_occurred_at, requested_by,
-                               body, severity, category
+                        SELECT DISTINCT ON (event_id) %s
                         FROM deliveries WHERE status = 'PENDING' AND updated_at < :before AND body IS NOT NULL
-                        ORDER BY event_id LIMIT :limit""")
+                        ORDER BY event_id LIMIT :limit""".formatted(MESSAGE_COLUMNS))
                 .param("before", Timestamp.from(before))
                 .param("limit", limit)
-                .query((rs, n) -> new OutgoingSms(rs.getObject("event_id", UUID.class),
-                        DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
-                        rs.getObject("team_id", UUID.class), rs.getTimestamp("event_occurred_at").toInstant(),
-                        rs.getString("requested_by"), SmsBody.of(rs.getString("body")),
-                        rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
-                        rs.getString("category")))
+                .query(DeliveryLedger::message)
                 .list();
+    }
+
+    /** The message a row belongs to, as its rows recorded it. */
+    Optional<OutgoingSms> message(UUID eventId) {
+        return jdbc.sql("SELECT %s FROM deliveries WHERE event_id = ? AND body IS NOT NULL LIMIT 1".formatted(MESSAGE_COLUMNS))
+                .param(eventId).query(DeliveryLedger::message).optional();
+    }
+
+    private static final String MESSAGE_COLUMNS = """
+            event_id, kind, ticket_id, team_id, event_occurred_at, requested_by, body, severity, category, ticket_title,
+            ticket_status""";
+
+    private static OutgoingSms message(ResultSet rs, int row) throws SQLException {
+        String severity = rs.getString("severity");
+        String title = rs.getString("ticket_title");
+        return new OutgoingSms(rs.getObject("event_id", UUID.class),
+                DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
+                rs.getObject("team_id", UUID.class), rs.getTimestamp("event_occurred_at").toInstant(),
+                rs.getString("requested_by"), SmsBody.of(rs.getString("body")),
+                severity == null ? null : Severity.valueOf(severity), rs.getString("category"),
+                title == null ? null : new OutgoingSms.TicketState(title, TicketStatus.valueOf(rs.getString("ticket_status"))));
+    }
+
+    /** A row held for the end of its recipient's quiet hours. */
+    record HeldRow(long id, UUID eventId, DeliveryKind kind, UUID ticketId, String phoneNumber, Severity severity,
+                   OutgoingSms.TicketState ticket) {
+    }
+
+    /** The recipient is in quiet hours: the PENDING row waits until {@code until}. */
+    boolean hold(long id, Instant until) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'HELD', hold_until = :until, updated_at = :now
+                        WHERE id = :id AND status = 'PENDING'""")
+                .param("until", Timestamp.from(until)).param("now", now()).param("id", id).update() > 0;
+    }
+
+    /** Members with held rows whose quiet hours are over at {@code now}. */
+    List<String> usersWithHeldDue(Instant now, int limit) {
+        return jdbc.sql("SELECT DISTINCT user_id FROM deliveries WHERE status = 'HELD' AND hold_until <= ? LIMIT ?")
+                .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    /**
+     * The member's held rows that are due, oldest first, locked for the caller's transaction; rows another replica is
+     * releasing are passed over.
+     */
+    List<HeldRow> takeHeldDue(String userId, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, event_id, kind, ticket_id, phone_number, severity, ticket_title, ticket_status
+                        FROM deliveries WHERE user_id = ? AND status = 'HELD' AND hold_until <= ?
+                        ORDER BY event_occurred_at, id FOR UPDATE SKIP LOCKED""")
+                .params(userId, Timestamp.from(now))
+                .query((rs, n) -> new HeldRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                        DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
+                        rs.getString("phone_number"),
+                        rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
+                        rs.getString("ticket_title") == null ? null : new OutgoingSms.TicketState(
+                                rs.getString("ticket_title"), TicketStatus.valueOf(rs.getString("ticket_status")))))
+                .list();
+    }
+
+    /** The quiet hours are over: held rows are PENDING again and get sent. */
+    void release(List<Long> ids) {
+        jdbc.sql("UPDATE deliveries SET status = 'PENDING', updated_at = :now WHERE id IN (:ids) AND status = 'HELD'")
+                .param("now", now()).param("ids", ids).update();
+    }
+
+    /** Held rows that a summary message replaces: SKIPPED, naming the summary. */
+    void summarized(List<Long> ids, UUID summary) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'SKIPPED', updated_at = :now,
+                               error_message = 'held during quiet hours; summarized in message ' || :summary
+                        WHERE id IN (:ids) AND status = 'HELD'""")
+                .param("now", now()).param("summary", summary.toString()).param("ids", ids).update();
     }
 
     /**
@@ -144,8 +216,8 @@ class DeliveryLedger {
     void handBack(long id) {
         jdbc.sql("""
                         UPDATE deliveries SET status = 'PENDING', attempts = GREATEST(attempts - 1, 0), updated_at = :now
-                        WHERE id = :id AND status IN (:from)""")
-                .param("now", now()).param("id", id).param("from", DeliveryStatus.from(DeliveryStatus.PENDING)).update();
+                        WHERE id = :id AND status = 'SENDING'""")
+                .param("now", now()).param("id", id).update();
     }
 
     void record(long id, SmsResult result) {

@@ -108,6 +108,16 @@ public class DeliveryMetrics {
         registry.counter("notifications.events.skipped", "reason", reason).increment();
     }
 
+    /** A row waits for the end of its recipient's quiet hours. */
+    void held() {
+        registry.counter("notifications.deliveries.held").increment();
+    }
+
+    /** @param outcome released (sent as it was) or summarized (replaced by one summary SMS) */
+    void heldReleased(String outcome, int rows) {
+        registry.counter("notifications.deliveries.held.released", "outcome", outcome).increment(rows);
+    }
+
     /** A row used up its attempts and is FAILED. */
     void gaveUp() {
         registry.counter("notifications.deliveries.gave.up").increment();

@@ -11,18 +11,21 @@ import java.util.Set;
  * Where one (event, recipient) SMS stands, and the only moves a row may make. Every UPDATE of the ledger takes its
  * allowed starting states from {@link #from}, so the table below is the whole state machine:
  * <pre>
- * PENDING ──► SENDING ──► SENT ──► DELIVERED | UNDELIVERED | FAILED
- *   │  ▲         │ │
- *   │  └─────────┘ └──► UNKNOWN ──► SENT | DELIVERED | UNDELIVERED | FAILED (Twilio has it)
- *   │  (certainly        │   └────► PENDING (Twilio certainly does not have it: sent again)
- *   │   not sent)        └────────► FAILED  (attempt cap)
- *   └──► SKIPPED (must not be texted) | FAILED (attempt cap)
+ * HELD ◄──► PENDING ──► SENDING ──► SENT ──► DELIVERED | UNDELIVERED | FAILED
+ *  │           │  ▲         │ │
+ *  │           │  └─────────┘ └──► UNKNOWN ──► SENT | DELIVERED | UNDELIVERED | FAILED (Twilio has it)
+ *  │           │  (certainly        │   └────► PENDING (Twilio certainly does not have it: sent again)
+ *  │           │   not sent)        └────────► FAILED  (attempt cap)
+ *  │           └──► SKIPPED (must not be texted) | FAILED (attempt cap)
+ *  └──► SKIPPED (summarized with other held updates, or no recipient any more)
  * </pre>
  * Status callbacks only move a row forward, so a late {@code sent} never overwrites {@code delivered}.
  */
 public enum DeliveryStatus {
     /** Claimed, not on the wire: waiting for its turn, or handed back because Twilio certainly did not take it. */
     PENDING,
+    /** The recipient is in their quiet hours: kept until the window ends, then sent or summarized. */
+    HELD,
     /** Its request to Twilio is on the wire right now; nothing else is ever SENDING. */
     SENDING,
     /**
@@ -41,7 +44,8 @@ public enum DeliveryStatus {
     private static final Map<DeliveryStatus, Set<DeliveryStatus>> MOVES = new EnumMap<>(DeliveryStatus.class);
 
     static {
-        MOVES.put(PENDING, EnumSet.of(SENDING, SKIPPED, FAILED));
+        MOVES.put(PENDING, EnumSet.of(SENDING, HELD, SKIPPED, FAILED));
+        MOVES.put(HELD, EnumSet.of(PENDING, SKIPPED));
         // a status callback can overtake the API answer: SENDING may move straight to any Twilio outcome
         MOVES.put(SENDING, EnumSet.of(PENDING, UNKNOWN, SENT, DELIVERED, UNDELIVERED, FAILED));
         MOVES.put(UNKNOWN, EnumSet.of(PENDING, SENT, DELIVERED, UNDELIVERED, FAILED));

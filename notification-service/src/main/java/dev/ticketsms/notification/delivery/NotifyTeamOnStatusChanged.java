@@ -22,8 +22,7 @@ class NotifyTeamOnStatusChanged {
     void on(TicketStatusChanged event) {
         var kind = DeliveryKind.TICKET_STATUS_CHANGED;
         delivery.deliver(
-                new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
-                        templates.ticketStatusChanged(event), event.severity(), event.category()),
+                OutgoingSms.about(event, kind, templates.ticketStatusChanged(event)),
                 recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name(), event.occurredAt()));
     }
 }

@@ -22,8 +22,7 @@ class NotifyTeamOnTicketCreated {
     void on(TicketCreated event) {
         var kind = DeliveryKind.TICKET_CREATED;
         delivery.deliver(
-                new OutgoingSms(event.eventId(), kind, event.ticketId(), event.teamId(), event.occurredAt(), null,
-                        templates.ticketCreated(event), event.severity(), event.category()),
+                OutgoingSms.about(event, kind, templates.ticketCreated(event)),
                 recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name(), event.occurredAt()));
     }
 }

@@ -43,24 +43,30 @@ class PendingDeliveries {
 
     @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
     void sendLeftOvers() {
-        for (OutgoingSms sms : ledger.waitingSince(clock.instant().minus(resendAfter), MESSAGES_PER_ROUND)) {
-            try {
-                delivery.resume(sms, recipientsNow(sms));
-            } catch (RuntimeException e) {
-                log.warn("{} message {} still not fully sent; tried again next round: {}", sms.kind(), sms.eventId(),
-                        e.getMessage());
-            }
+        ledger.waitingSince(clock.instant().minus(resendAfter), MESSAGES_PER_ROUND).forEach(this::send);
+    }
+
+    /** Sends the message's PENDING rows now, each recipient checked again first. */
+    void send(OutgoingSms sms) {
+        try {
+            delivery.resume(sms, recipientsNow(sms));
+        } catch (RuntimeException e) {
+            log.warn("{} message {} still not fully sent; tried again next round: {}", sms.kind(), sms.eventId(),
+                    e.getMessage());
         }
     }
 
-    /** Who takes this message now, asked as the event asked (an admin's message to chosen users: those users). */
+    /**
+     * Who takes this message now, asked as the event asked; an admin's message to chosen users, and a quiet-hours
+     * summary, ask about the users of its rows.
+     */
     private List<Recipient> recipientsNow(OutgoingSms sms) {
-        if (sms.kind() == DeliveryKind.MANUAL) {
-            return sms.teamId() != null
-                    ? directory.smsRecipients(sms.teamId(), null, null, null, clock.instant())
-                    : directory.smsRecipientsAmong(ledger.pendingRows(sms.eventId()).stream()
-                            .map(DeliveryLedger.PendingRow::userId).toList());
+        if (sms.kind().isTicketEvent()) {
+            return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name(), clock.instant());
         }
-        return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name(), clock.instant());
+        return sms.teamId() != null
+                ? directory.smsRecipients(sms.teamId(), null, null, null, clock.instant())
+                : directory.smsRecipientsAmong(ledger.pendingRows(sms.eventId()).stream()
+                        .map(DeliveryLedger.PendingRow::userId).toList());
     }
 }

@@ -99,18 +99,25 @@ class SmsDelivery {
         Map<String, Recipient> byUser = current.stream()
                 .collect(Collectors.toMap(Recipient::userId, Function.identity(), (first, second) -> first));
         var toSend = new ArrayList<DeliveryLedger.PendingRow>();
+        Instant now = clock.instant();
         for (DeliveryLedger.PendingRow row : ledger.pendingRows(sms.eventId())) {
-            Recipient now = byUser.get(row.userId());
-            if (now == null) {
+            Recipient recipient = byUser.get(row.userId());
+            if (recipient == null) {
                 skip(row, sms, "no_longer_recipient",
                         "no longer a recipient (opted out, preferences, quiet hours or team changed since it was claimed)");
-            } else if (!now.phoneNumber().equals(row.phoneNumber())) {
+            } else if (!recipient.phoneNumber().equals(row.phoneNumber())) {
                 skip(row, sms, "number_changed", "the recipient's number changed since the SMS was claimed");
+            } else if (recipient.isQuietAt(now)) {
+                if (ledger.hold(row.id(), recipient.quietUntil())) {
+                    metrics.held();
+                    log.info("SMS ({}) for event {} to {} held until the end of quiet hours at {}", sms.kind(),
+                            sms.eventId(), Recipient.mask(row.phoneNumber()), recipient.quietUntil());
+                }
             } else {
                 toSend.add(row);
             }
         }
-        Instant deadline = clock.instant().plus(rules.eventDeadline());
+        Instant deadline = now.plus(rules.eventDeadline());
         var notSent = new ArrayList<String>();
         try (var perRecipient = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Optional<String>>> sends = toSend.stream()

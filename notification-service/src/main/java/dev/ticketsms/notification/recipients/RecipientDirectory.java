@@ -113,7 +113,7 @@ public class RecipientDirectory {
         Map<String, Object> variables = new HashMap<>();
         return guarded("users " + userIds, () -> profileService.get()
                 .uri(uri -> {
-                    uri.path("/internal/sms-recipients");
+                    uri.path("/internal/sms-recipients").queryParam("includeQuiet", true);
                     for (int i = 0; i < userIds.size(); i++) {
                         variables.put("user" + i, userIds.get(i));
                         uri.queryParam("userId", "{user" + i + "}");
@@ -141,7 +141,8 @@ public class RecipientDirectory {
     private static URI lookupUri(UriBuilder uri, Lookup lookup) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("teamId", lookup.teamId());
-        uri.path("/internal/teams/{teamId}/sms-recipients");
+        // members in quiet hours come back with quietUntil: their SMS is held, not dropped
+        uri.path("/internal/teams/{teamId}/sms-recipients").queryParam("includeQuiet", true);
         optional(uri, variables, "severity", lookup.severity());
         optional(uri, variables, "category", lookup.category());
         optional(uri, variables, "eventType", lookup.eventType());

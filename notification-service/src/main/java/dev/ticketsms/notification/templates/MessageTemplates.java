@@ -1,5 +1,6 @@
 package dev.ticketsms.notification.templates;
 
+import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
 import dev.ticketsms.events.TicketStatus;
 import dev.ticketsms.events.TicketStatusChanged;
@@ -11,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +67,46 @@ public class MessageTemplates {
         values.put("changedBy", event.changedByName());
         values.put("link", ticketLink(event.ticketId()));
         return fit(properties.ticketStatusChanged(), values);
+    }
+
+    /** One ticket in a quiet-hours summary: where it stands after the held updates. */
+    public record SummaryLine(String title, Severity severity, TicketStatus status) {
+    }
+
+    /**
+     * One SMS for the ticket updates held during a member's quiet hours, a line per ticket with where it stands now
+     * (a ticket opened and closed meanwhile is one line "Closed"). Titles are shortened alike until the body fits the
+     * segment limit; if even that is not enough, the last tickets are counted instead of listed.
+     */
+    public SmsBody quietHoursSummary(List<SummaryLine> lines) {
+        for (int listed = lines.size(); listed > 0; listed--) {
+            List<SummaryLine> shown = lines.subList(0, listed);
+            int more = lines.size() - listed;
+            int longest = shown.stream().mapToInt(line -> line.title().length()).max().orElse(0);
+            for (int keep = longest; keep >= 8 || keep == longest; keep = keep == 8 ? -1 : Math.max(8, keep * 3 / 4)) {
+                SmsBody body = SmsBody.of(summary(shown, keep, more));
+                if (body.segments() <= properties.maxSegments()) {
+                    return body;
+                }
+                if (keep < 0) {
+                    break;
+                }
+            }
+        }
+        return SmsBody.of(summary(List.of(), 0, lines.size()));
+    }
+
+    private static String summary(List<SummaryLine> lines, int titleLength, int more) {
+        var text = new StringBuilder("Ticket updates from your quiet hours");
+        for (SummaryLine line : lines) {
+            String title = line.title().length() <= titleLength ? line.title() : shorten(line.title(), titleLength);
+            text.append("\n- ").append(title).append(" (").append(label(line.severity().name())).append("): ")
+                    .append(label(line.status()));
+        }
+        if (more > 0) {
+            text.append("\n+ ").append(more).append(more == 1 ? " more ticket" : " more tickets");
+        }
+        return text.toString();
     }
 
     String ticketLink(UUID ticketId) {

@@ -13,8 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryStatusTest {
 
     @Test
-    void aClaimedRowGoesOnTheWireOrIsSkippedOrGivenUpNothingElse() {
-        assertThat(movesFrom(PENDING)).containsExactlyInAnyOrder(SENDING, SKIPPED, FAILED);
+    void aClaimedRowGoesOnTheWireOrIsHeldSkippedOrGivenUpNothingElse() {
+        assertThat(movesFrom(PENDING)).containsExactlyInAnyOrder(SENDING, HELD, SKIPPED, FAILED);
+    }
+
+    @Test
+    void aHeldRowIsReleasedForSendingOrSummarizedNeverSentStraightFromHeld() {
+        assertThat(movesFrom(HELD)).containsExactlyInAnyOrder(PENDING, SKIPPED);
     }
 
     @Test
@@ -44,7 +49,7 @@ class DeliveryStatusTest {
 
     @Test
     void updatesTakeTheirStartingStatesFromTheTable() {
-        assertThat(DeliveryStatus.from(PENDING)).containsExactlyInAnyOrder("SENDING", "UNKNOWN");
+        assertThat(DeliveryStatus.from(PENDING)).containsExactlyInAnyOrder("HELD", "SENDING", "UNKNOWN");
         assertThat(DeliveryStatus.from(DELIVERED)).containsExactlyInAnyOrder("SENDING", "UNKNOWN", "SENT");
     }
 

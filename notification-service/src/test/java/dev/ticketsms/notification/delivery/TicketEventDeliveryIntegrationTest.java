@@ -241,8 +241,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
         TicketCreated event = ticketCreated(team);
         // what a crash leaves: one member texted, two requests on the wire when the process died (Twilio got one of
         // them), one not yet started
-        var before = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
-                event.occurredAt(), null, templates.ticketCreated(event), event.severity(), event.category());
+        var before = OutgoingSms.about(event, DeliveryKind.TICKET_CREATED, templates.ticketCreated(event));
         for (int i = 0; i < 4; i++) {
             deliveryLedger.claim(before, new dev.ticketsms.notification.recipients.Recipient(
                     "user-%s-%d".formatted(team, i), "+1415555021" + (i + 1), "Member " + i));
@@ -278,8 +277,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
     void aPendingRowIsReCheckedBeforeItIsSent() {
         UUID team = teamOf("+14155550251", "+14155550252", "+14155550253");
         TicketCreated event = ticketCreated(team);
-        var sms = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
-                event.occurredAt(), null, templates.ticketCreated(event), event.severity(), event.category());
+        var sms = OutgoingSms.about(event, DeliveryKind.TICKET_CREATED, templates.ticketCreated(event));
         for (int i = 0; i < 3; i++) {
             deliveryLedger.claim(sms, new dev.ticketsms.notification.recipients.Recipient(
                     "user-%s-%d".formatted(team, i), "+1415555025" + (i + 1), "Member " + i));
@@ -335,8 +333,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
         UUID team = teamOf("+14155550231", "+14155550232");
         TicketCreated event = ticketCreated(team);
         // what a consumer leaves when it released rows after another consumer had marked the event handled
-        var sms = new OutgoingSms(event.eventId(), DeliveryKind.TICKET_CREATED, event.ticketId(), team,
-                event.occurredAt(), null, templates.ticketCreated(event), event.severity(), event.category());
+        var sms = OutgoingSms.about(event, DeliveryKind.TICKET_CREATED, templates.ticketCreated(event));
         for (int i = 0; i < 2; i++) {
             deliveryLedger.claim(sms, new dev.ticketsms.notification.recipients.Recipient(
                     "user-%s-%d".formatted(team, i), "+1415555023" + (i + 1), "Member " + i));

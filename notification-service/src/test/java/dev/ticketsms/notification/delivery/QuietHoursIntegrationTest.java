@@ -1,0 +1,103 @@
+package dev.ticketsms.notification.delivery;
+
+import dev.ticketsms.events.TicketCreated;
+import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.events.TicketStatusChanged;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+/** Quiet hours defer an SMS instead of dropping it; several held updates become one summary. */
+class QuietHoursIntegrationTest extends DeliveryIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    QuietHoursRelease release;
+
+    @Test
+    void aMemberInQuietHoursGetsTheSmsWhenTheWindowEndsOthersAtOnce() {
+        UUID team = UUID.randomUUID();
+        Instant quietUntil = Instant.now().plus(Duration.ofHours(7));
+        upstreams.teamHas(team.toString(), members(team, "+1415555030", null, quietUntil));
+
+        TicketCreated event = publish(ticketCreated(team));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ledger(event))
+                .extracting(row -> row.get("phone_number"), row -> row.get("status"))
+                .containsExactly(tuple("+14155550301", "SENT"), tuple("+14155550302", "HELD")));
+        assertThat(requestsFor("+14155550302")).isEmpty();
+        release.releaseDue();
+        assertThat(requestsFor("+14155550302")).as("still quiet").isEmpty();
+
+        // 07:00 in their time zone: the window is over and profile-service no longer says they are quiet
+        upstreams.teamHas(team.toString(), members(team, "+1415555030", null, null));
+        endQuietHours(event.eventId());
+        release.releaseDue();
+
+        assertThat(statuses(event)).containsExactly("SENT", "SENT");
+        assertThat(sentTo("+14155550302")).singleElement()
+                .satisfies(sms -> assertThat(sms.body()).startsWith("New Support Ticket Created\nTitle: Broken login"));
+        release.releaseDue();
+        assertThat(requestsFor("+14155550302")).hasSize(1);
+    }
+
+    @Test
+    void severalHeldUpdatesBecomeOneSummaryAndATicketClosedMeanwhileIsAnnouncedOnceAsClosed() {
+        UUID team = UUID.randomUUID();
+        Instant quietUntil = Instant.now().plus(Duration.ofHours(7));
+        upstreams.teamHas(team.toString(), members(team, "+1415555031", quietUntil, quietUntil));
+        TicketCreated outage = publish(new TicketCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), team, 0,
+                "Checkout down", dev.ticketsms.events.Severity.HIGH, "Payments", "user-1", "Jane Roe"));
+        TicketStatusChanged started = publish(statusChanged(outage, 1, TicketStatus.OPEN, TicketStatus.IN_PROGRESS));
+        TicketStatusChanged closed = publish(statusChanged(outage, 2, TicketStatus.IN_PROGRESS, TicketStatus.CLOSED));
+        TicketCreated other = publish(new TicketCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), team, 0,
+                "Slow search", dev.ticketsms.events.Severity.LOW, "Search", "user-1", "Jane Roe"));
+        await().atMost(WAIT).until(() -> List.of(outage, started, closed, other).stream()
+                .allMatch(event -> statuses(event).equals(List.of("HELD", "HELD"))));
+
+        upstreams.teamHas(team.toString(), members(team, "+1415555031", null, null));
+        String member0 = "user-%s-0".formatted(team);
+        upstreams.userHas(member0, "+14155550311");
+        upstreams.userHas("user-%s-1".formatted(team), "+14155550312");
+        for (var event : List.of(outage, started, closed, other)) {
+            endQuietHours(event.eventId());
+        }
+        release.releaseDue();
+        release.releaseDue();
+
+        assertThat(sentTo("+14155550311")).singleElement().extracting(FakeUpstreams.SentSms::body).isEqualTo("""
+                Ticket updates from your quiet hours
+                - Checkout down (High): Closed
+                - Slow search (Low): Open""");
+        assertThat(sentTo("+14155550312")).hasSize(1);
+        assertThat(statuses(outage)).containsExactly("SKIPPED", "SKIPPED");
+        assertThat(jdbc.sql("SELECT status FROM deliveries WHERE kind = 'QUIET_HOURS_SUMMARY' AND user_id = ?")
+                .param(member0).query(String.class).list()).containsExactly("SENT");
+    }
+
+    private void endQuietHours(UUID eventId) {
+        jdbc.sql("UPDATE deliveries SET hold_until = now() - interval '1 second' WHERE event_id = ? AND status = 'HELD'")
+                .param(eventId).update();
+    }
+
+    /** Two members, numbers {@code phonePrefix}1 and {@code phonePrefix}2. */
+    private static String members(UUID team, String phonePrefix, Instant firstQuietUntil, Instant secondQuietUntil) {
+        return """
+                [{"userId":"user-%1$s-0","phoneNumber":"%2$s1","displayName":"Member 0","quietUntil":%3$s},
+                 {"userId":"user-%1$s-1","phoneNumber":"%2$s2","displayName":"Member 1","quietUntil":%4$s}]"""
+                .formatted(team, phonePrefix, json(firstQuietUntil), json(secondQuietUntil));
+    }
+
+    private static String json(Instant instant) {
+        return instant == null ? "null" : "\"" + instant + "\"";
+    }
+}
