@@ -39,6 +39,8 @@ final class TicketSmsSystem implements AutoCloseable {
     private static final String AUTH_TOKEN = "e2e-auth-token";
     private static final String SERVICE_CLIENT_ID = "notification-service";
     private static final String SERVICE_CLIENT_SECRET = "e2e-secret";
+    private static final String TICKET_SERVICE_CLIENT_ID = "ticket-service";
+    private static final String TICKET_SERVICE_CLIENT_SECRET = "e2e-ticket-secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -82,13 +84,19 @@ final class TicketSmsSystem implements AutoCloseable {
                 statement.execute("CREATE DATABASE " + database);
             }
         }
-        identity = DevTokenIssuer.start(0, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET));
+        identity = DevTokenIssuer.start(0, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET,
+                TICKET_SERVICE_CLIENT_ID, TICKET_SERVICE_CLIENT_SECRET));
 
         sandbox = launch("sms-sandbox", Map.of(
                 "sandbox.account-sid", ACCOUNT_SID,
                 "sandbox.auth-token", AUTH_TOKEN));
-        tickets = launch("ticket-service", withCommon("tickets", Map.of()));
         profiles = launch("profile-service", withCommon("profiles", Map.of()));
+        // asks profile-service about a membership its replica has not seen yet (read-your-writes)
+        tickets = launch("ticket-service", withCommon("tickets", Map.of(
+                "tickets.profile-service.base-url", profiles.baseUrl(),
+                "spring.security.oauth2.client.registration.profile-service.client-id", TICKET_SERVICE_CLIENT_ID,
+                "spring.security.oauth2.client.registration.profile-service.client-secret", TICKET_SERVICE_CLIENT_SECRET,
+                "spring.security.oauth2.client.provider.identity.token-uri", identity.oauth2TokenUri().toString())));
         var notificationProperties = new HashMap<>(Map.of(
                 // the address the sandbox reaches it at: status callbacks and replies are signed for this URL
                 "notifications.webhooks.public-base-url", "http://127.0.0.1:${server.port}",

@@ -102,7 +102,8 @@ public final class LocalStack {
     void start() throws Exception {
         refuseIfPortsAreTaken();
         Files.createDirectories(local.resolve("logs"));
-        issuer = DevTokenIssuer.start(ISSUER_PORT, Map.of(ServiceLaunch.SERVICE_CLIENT_ID, ServiceLaunch.SERVICE_CLIENT_SECRET));
+        issuer = DevTokenIssuer.start(ISSUER_PORT, Map.of(ServiceLaunch.SERVICE_CLIENT_ID, ServiceLaunch.SERVICE_CLIENT_SECRET,
+                ServiceLaunch.TICKET_SERVICE_CLIENT_ID, ServiceLaunch.TICKET_SERVICE_CLIENT_SECRET));
         recordPid("launcher", ProcessHandle.current().pid());
         step("token issuer listening on %s", issuer.issuer());
 

@@ -17,6 +17,9 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
 
     static final String SERVICE_CLIENT_ID = "notification-service";
     static final String SERVICE_CLIENT_SECRET = "dev-secret";
+    /** ticket-service's client for profile-service's membership answer (scope {@code teams:membership}). */
+    static final String TICKET_SERVICE_CLIENT_ID = "ticket-service";
+    static final String TICKET_SERVICE_CLIENT_SECRET = "dev-secret";
     static final String SANDBOX_ACCOUNT_SID = "AC00000000000000000000000000000000";
     static final String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
     static final String SANDBOX_SENDER = "+15005550006";
@@ -57,6 +60,13 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
                 // a reply such as STOP simulated at the sandbox reaches notification-service as Twilio would post it
                 properties.put("sandbox.inbound-webhook-url",
                         StackService.NOTIFICATION_SERVICE.baseUrl() + "/webhooks/twilio/inbound");
+            }
+            case TICKET_SERVICE -> {
+                // asked when the membership replica has not seen a change yet (read-your-writes)
+                properties.put("tickets.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
+                properties.put("spring.security.oauth2.client.registration.profile-service.client-id", TICKET_SERVICE_CLIENT_ID);
+                properties.put("spring.security.oauth2.client.registration.profile-service.client-secret", TICKET_SERVICE_CLIENT_SECRET);
+                properties.put("spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString());
             }
             case NOTIFICATION_SERVICE -> {
                 properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());

@@ -44,7 +44,10 @@ class ServiceLaunchTest {
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/tickets",
                         "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri());
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(),
+                        "--tickets.profile-service.base-url=http://127.0.0.1:8082",
+                        "--spring.security.oauth2.client.registration.profile-service.client-id=ticket-service",
+                        "--spring.security.oauth2.client.provider.identity.token-uri=" + issuer.oauth2TokenUri());
     }
 
     @Test

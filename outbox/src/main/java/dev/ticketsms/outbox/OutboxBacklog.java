@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What ops watch to see events pile up (Kafka down, relay stuck): how many are waiting and how old the oldest is.
- * Read from the table at scrape time, so every replica reports the same truth.
+ * What ops watch to see events pile up (Kafka down, relay stuck): how many are waiting and how old the oldest is;
+ * and how many rows were parked because Kafka will never take them (alert on any). Read from the tables at scrape
+ * time, so every replica reports the same truth.
  */
 class OutboxBacklog {
 
@@ -21,10 +22,17 @@ class OutboxBacklog {
                 .description("Age of the oldest unpublished event; 0 when the outbox is empty")
                 .baseUnit("seconds")
                 .register(registry);
+        Gauge.builder("outbox.parked.rows", this, OutboxBacklog::parkedRows)
+                .description("Rows in outbox_parked_events: refused by Kafka for good, waiting for an operator")
+                .register(registry);
     }
 
     double events() {
         return jdbc.sql("SELECT count(*) FROM outbox_events").query(Long.class).single();
+    }
+
+    double parkedRows() {
+        return jdbc.sql("SELECT count(*) FROM outbox_parked_events").query(Long.class).single();
     }
 
     double oldestAgeSeconds() {

@@ -1,7 +1,9 @@
 package dev.ticketsms.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,8 +12,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Import this into a service that owns an {@code outbox_events} table (schema in this module's README section of
- * docs/architecture.md) to get {@link Outbox} for writing and the relay publishing to Kafka.
+ * Import this into a service that owns the {@code outbox_events} and {@code outbox_parked_events} tables (Flyway
+ * location {@code classpath:db/outbox}; see the outbox section of docs/architecture.md) to get {@link Outbox} for writing and the relay publishing to Kafka.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -25,12 +27,27 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-                            OutboxProperties properties) {
-        return new OutboxRelay(jdbc, kafka, transactions, properties);
+                            OutboxProperties properties, MeterRegistry registry) {
+        return new OutboxRelay(jdbc, kafka, transactions, properties, registry);
     }
 
     @Bean
     OutboxBacklog outboxBacklog(JdbcClient jdbc, MeterRegistry registry) {
         return new OutboxBacklog(jdbc, registry);
+    }
+
+    /**
+     * This module's migrations are numbered below the services' own (V0_x), so one added later (V0_2, the parked
+     * table) sorts before migrations a service database has already run; Flyway refuses such a migration unless it
+     * may apply out of order.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(FlywayConfigurationCustomizer.class)
+    static class OutboxMigrations {
+
+        @Bean
+        FlywayConfigurationCustomizer outboxMigrationsOutOfOrder() {
+            return flyway -> flyway.outOfOrder(true);
+        }
     }
 }

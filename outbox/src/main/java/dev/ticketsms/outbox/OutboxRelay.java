@@ -1,6 +1,10 @@
 package dev.ticketsms.outbox;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,42 +19,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows to Kafka in sequence order and deletes them once Kafka has acknowledged them.
  * One replica relays at a time: a round runs only while it holds a transaction-scoped PostgreSQL advisory lock,
- * so a second instance on the same database stands by instead of publishing twice. A failed send ends the round;
- * that row and everything after it stay in the table and are sent again in a later round (at-least-once, in order).
+ * so a second instance on the same database stands by instead of publishing twice. A send that fails for a reason
+ * that will pass (Kafka down, timeouts) ends the round; that row and everything after it stay in the table and are
+ * sent again in a later round (at-least-once, in order). A row that can never be sent ({@link SendFailure#POISON}:
+ * too large, an invalid topic, unreadable headers) is moved to {@code outbox_parked_events} with the error, logged
+ * and counted, and the round goes on with the rows behind it: one bad row must not stop every later event.
  */
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
+    /** The width of outbox_parked_events.error. */
+    private static final int MAX_ERROR_LENGTH = 2000;
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate transactions;
     private final OutboxProperties properties;
+    private final Counter parked;
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-                OutboxProperties properties) {
+                OutboxProperties properties, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transactions = transactions;
         this.properties = properties;
+        this.parked = Counter.builder("outbox.parked.events")
+                .description("Outbox rows Kafka refused for good, moved to outbox_parked_events")
+                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "${outbox.poll-interval:200ms}")
     void relay() {
-        boolean fullBatchSent;
+        boolean fullBatchDone;
         do {
-            fullBatchSent = Boolean.TRUE.equals(transactions.execute(status -> relayOneBatch()));
-        } while (fullBatchSent);
+            fullBatchDone = Boolean.TRUE.equals(transactions.execute(status -> relayOneBatch()));
+        } while (fullBatchDone);
     }
 
-    /** @return whether a full batch went out, so another may be waiting */
+    /** @return whether a full batch was published or parked, so another may be waiting */
     private boolean relayOneBatch() {
         if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(properties.lockKey()).query(Boolean.class).single()) {
             return false;
@@ -66,40 +80,106 @@ class OutboxRelay {
         if (rows.isEmpty()) {
             return false;
         }
-        List<Long> published = publishInOrder(rows);
-        if (!published.isEmpty()) {
+        Outcome outcome = publishInOrder(rows);
+        outcome.parked().forEach(this::park);
+        List<Long> done = new ArrayList<>(outcome.published());
+        outcome.parked().forEach(poison -> done.add(poison.row().sequence()));
+        if (!done.isEmpty()) {
             jdbc.sql("DELETE FROM outbox_events WHERE sequence = ANY(?)")
-                    .param(published.toArray(Long[]::new))
+                    .param(done.toArray(Long[]::new))
                     .update();
         }
-        return published.size() == properties.batchSize();
+        return done.size() == properties.batchSize();
     }
 
-    /** Sends the rows and returns the sequences of the acknowledged prefix. */
-    private List<Long> publishInOrder(List<OutboxRow> rows) {
+    /**
+     * Sends the rows and returns the sequences Kafka acknowledged and the rows it refused for good, up to the first
+     * temporary failure (nothing after it counts as done, so it is all sent again, in order, next round).
+     */
+    private Outcome publishInOrder(List<OutboxRow> rows) {
         var sends = new ArrayList<CompletableFuture<?>>(rows.size());
-        try {
-            for (OutboxRow row : rows) {
+        var parked = new ArrayList<Poison>();
+        for (OutboxRow row : rows) {
+            try {
                 sends.add(kafka.send(row.toRecord()));
+            } catch (RuntimeException e) {
+                if (SendFailure.of(e) == SendFailure.TEMPORARY) {
+                    log.warn("Outbox relay could not hand events to Kafka; will retry: {}", describe(e));
+                    break;
+                }
+                sends.add(CompletableFuture.failedFuture(e));
             }
-        } catch (RuntimeException e) {
-            log.warn("Outbox relay could not hand events to Kafka; will retry: {}", e.toString());
         }
         var acknowledged = new ArrayList<Long>(sends.size());
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (int i = 0; i < sends.size(); i++) {
+            OutboxRow row = rows.get(i);
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(rows.get(i).sequence());
+                acknowledged.add(row.sequence());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
-                log.warn("Outbox relay stopped at sequence {}; will retry: {}", rows.get(i).sequence(), e.toString());
+                Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+                if (SendFailure.of(failure) == SendFailure.POISON) {
+                    parked.add(new Poison(row, failure));
+                    continue;
+                }
+                if (isKafkaNonRetriable(failure)) {
+                    log.error("Outbox relay stopped at sequence {}: Kafka refuses every send ({}); will retry",
+                            row.sequence(), describe(failure));
+                } else {
+                    log.warn("Outbox relay stopped at sequence {}; will retry: {}", row.sequence(), describe(failure));
+                }
                 break;
             }
         }
-        return acknowledged;
+        return new Outcome(acknowledged, parked);
+    }
+
+    private void park(Poison poison) {
+        String error = describe(poison.failure());
+        jdbc.sql("""
+                        INSERT INTO outbox_parked_events (sequence, event_id, aggregate_id, event_type, topic, message_key,
+                                                          payload, headers, created_at, error, parked_at)
+                        SELECT sequence, event_id, aggregate_id, event_type, topic, message_key,
+                               payload, headers, created_at, :error, now()
+                        FROM outbox_events WHERE sequence = :sequence
+                        """)
+                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .param("sequence", poison.row().sequence())
+                .update();
+        parked.increment();
+        log.error("Outbox relay parked sequence {} (topic {}, key {}) in outbox_parked_events; Kafka will never take it: {}",
+                poison.row().sequence(), poison.row().topic(), poison.row().key(), error);
+    }
+
+    /** The whole cause chain: Spring's "Send failed" says nothing, Kafka's cause under it says why. */
+    private static String describe(Throwable failure) {
+        var text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(text.isEmpty() ? "" : "; caused by ").append(t);
+        }
+        return text.toString();
+    }
+
+    private static boolean isKafkaNonRetriable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetriableException) {
+                return false;
+            }
+            if (t instanceof ApiException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Outcome(List<Long> published, List<Poison> parked) {
+    }
+
+    private record Poison(OutboxRow row, Throwable failure) {
     }
 
     private record OutboxRow(long sequence, String topic, String key, String payload, String headersJson) {

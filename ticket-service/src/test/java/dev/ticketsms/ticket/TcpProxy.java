@@ -41,7 +41,11 @@ final class TcpProxy implements AutoCloseable {
         return port;
     }
 
+    /** Starts listening; does nothing while it already listens. */
     synchronized void start() {
+        if (server != null && !server.isClosed()) {
+            return;
+        }
         try {
             var socket = new ServerSocket();
             socket.setReuseAddress(true);

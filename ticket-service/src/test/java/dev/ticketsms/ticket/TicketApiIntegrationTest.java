@@ -207,16 +207,6 @@ class TicketApiIntegrationTest extends TicketServiceIntegrationTest {
     }
 
     @Test
-    void aNulCharacterIsABadRequestNotAServerError() throws Exception {
-        mvc.perform(post("/api/tickets").with(user("user-1", "A"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"title":"bad\\u0000title","severity":"LOW","category":"Billing","teamId":"%s"}""".formatted(TEAM)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("title"));
-    }
-
-    @Test
     void anUnknownSeverityIsRejectedListingTheAllowedValues() throws Exception {
         mvc.perform(post("/api/tickets").with(user("user-1", "A"))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -33,7 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * One application context for the API tests: the service on an embedded Kafka and PostgreSQL, with helpers that
- * make users members of teams the way production does, through {@code profiles.events.v1}.
+ * make users members of teams the way production does, through {@code profiles.events.v1}, and a stand-in for
+ * profile-service's membership answer (by default it knows no team, so it confirms nobody).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,9 +44,19 @@ abstract class TicketServiceIntegrationTest {
 
     static final JsonMapper WIRE_JSON = JsonMapper.builder().build();
 
+    /** profile-service's membership answer; reached through {@link #profileServicePort}, which a test may close. */
+    static final ProfileServiceStandIn profileService = new ProfileServiceStandIn();
+    static final TcpProxy profileServicePort = new TcpProxy(TcpProxy.freePort(), profileService::port);
+
+    static {
+        profileServicePort.start();
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         EmbeddedPostgreSql.register(registry);
+        registry.add("tickets.profile-service.base-url", () -> "http://127.0.0.1:" + profileServicePort.port());
+        registry.add("spring.security.oauth2.client.provider.identity.token-uri", () -> profileService.baseUrl() + "/oauth2/token");
     }
 
     @Autowired

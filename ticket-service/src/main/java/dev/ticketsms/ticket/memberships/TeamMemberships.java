@@ -2,11 +2,14 @@ package dev.ticketsms.ticket.memberships;
 
 import dev.ticketsms.events.TeamMemberAdded;
 import dev.ticketsms.events.TeamMemberRemoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,14 +21,71 @@ import java.util.UUID;
  * re-send a partition's events in the same order, so the row ends as the latest event says. The event last applied
  * to a row is remembered, so delivering it again in a row changes nothing. A full "seen event ids" table would be
  * wrong here: after a partial relay failure the topic can carry B, A, B, and the second B must win.
+ * <p>
+ * Read-your-writes: the replica lags profile-service by the time an event takes through the outbox and Kafka, so a
+ * member added a moment ago is not in it yet. {@link #isMemberNow} then asks profile-service, and writes a "member"
+ * answer into the replica as if an event had said so (a fresh id as {@code last_event_id}, so whatever event comes
+ * next, the removal included, applies as usual). The write is a compare-and-set against the row as it was before
+ * asking: if the listener changed the row meanwhile (say, a removal that happened after profile-service answered),
+ * the answer may be older than the row and is dropped. Events older than the answer that arrive after it (the
+ * lagging replica catching up: an earlier removal of the same user) may set the row back for a while; the topic
+ * ends with the event of the change profile-service reported, so the row ends right, and meanwhile a miss asks
+ * again. "Not a member" answers are not written: the replica already says so, and an add may be on its way.
  */
 @Component
 public class TeamMemberships {
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(TeamMemberships.class);
 
-    TeamMemberships(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ProfileServiceMemberships profileService;
+
+    TeamMemberships(JdbcClient jdbc, ProfileServiceMemberships profileService) {
         this.jdbc = jdbc;
+        this.profileService = profileService;
+    }
+
+    /**
+     * Whether the user belongs to the team as profile-service knows it now: the replica, and when the replica says
+     * no, profile-service itself. When profile-service cannot answer, the replica's "no" stands.
+     */
+    public boolean isMemberNow(String userId, UUID teamId) {
+        Optional<ReplicaRow> row = jdbc.sql("SELECT member, last_event_id FROM team_members WHERE team_id = ? AND user_id = ?")
+                .params(teamId, userId)
+                .query((rs, n) -> new ReplicaRow(rs.getBoolean("member"), rs.getObject("last_event_id", UUID.class)))
+                .optional();
+        if (row.map(ReplicaRow::member).orElse(false)) {
+            return true;
+        }
+        return switch (profileService.membership(teamId, userId)) {
+            case MEMBER -> {
+                confirm(teamId, userId, row.map(ReplicaRow::lastEventId));
+                yield true;
+            }
+            case NOT_MEMBER, UNAVAILABLE -> false;
+        };
+    }
+
+    private record ReplicaRow(boolean member, UUID lastEventId) {
+    }
+
+    /** Writes profile-service's "member" unless the listener changed the row since {@code seen} was read. */
+    private void confirm(UUID teamId, String userId, Optional<UUID> seen) {
+        int written = seen.isEmpty()
+                ? jdbc.sql("""
+                                INSERT INTO team_members (team_id, user_id, member, changed_at, last_event_id)
+                                VALUES (?, ?, true, now(), ?) ON CONFLICT (team_id, user_id) DO NOTHING
+                                """)
+                        .params(teamId, userId, UUID.randomUUID()).update()
+                : jdbc.sql("""
+                                UPDATE team_members SET member = true, changed_at = now(), last_event_id = ?
+                                WHERE team_id = ? AND user_id = ? AND last_event_id = ?
+                                """)
+                        .params(UUID.randomUUID(), teamId, userId, seen.get()).update();
+        if (written == 0) {
+            log.info("Membership of {} in team {} changed in the replica while profile-service was asked; kept the replica's",
+                    userId, teamId);
+        }
     }
 
     public boolean isMember(String userId, UUID teamId) {
