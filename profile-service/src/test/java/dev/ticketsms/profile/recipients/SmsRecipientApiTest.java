@@ -3,6 +3,7 @@ package dev.ticketsms.profile.recipients;
 import static dev.ticketsms.profile.web.Tokens.admin;
 import static dev.ticketsms.profile.web.Tokens.service;
 import static dev.ticketsms.profile.web.Tokens.user;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,15 +16,25 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.ticketsms.profile.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.ResultActions;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SmsRecipientApiTest extends IntegrationTest {
+
+    @Autowired
+    private MeterRegistry meters;
 
     private static final JwtRequestPostProcessor NOTIFICATION_SERVICE = service("notifications:recipients");
 
@@ -199,6 +210,39 @@ class SmsRecipientApiTest extends IntegrationTest {
         mvc.perform(get("/internal/teams/{teamId}/sms-recipients", UUID.randomUUID()).with(NOTIFICATION_SERVICE))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void membersWhoseStoredSettingsCannotBeReadAreSkippedCountedAndLoggedMaskedWhileTheOthersAreAnswered(
+            CapturedOutput output) throws Exception {
+        double quietHoursBefore = skipped("quiet_hours");
+        double timeZoneBefore = skipped("time_zone");
+        double mutedBefore = skipped("muted_categories");
+        double numberBefore = skipped("phone_number");
+        jdbc.sql("update user_profiles set quiet_hours_end = quiet_hours_start where user_id = 'ivan'").update();
+        jdbc.sql("update user_profiles set quiet_hours_time_zone = 'Mars/Olympus' where user_id = 'judy'").update();
+        jdbc.sql("update user_profiles set muted_categories = '{billing,NULL}' where user_id = 'grace'").update();
+        jdbc.sql("update user_profiles set phone_number = '555-0108' where user_id = 'heidi'").update();
+
+        recipients("severity", "HIGH")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank")));
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE).param("userId", "alice", "ivan", "judy"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].userId").value(contains("alice")));
+
+        assertThat(skipped("quiet_hours") - quietHoursBefore).isEqualTo(2);
+        assertThat(skipped("time_zone") - timeZoneBefore).isEqualTo(2);
+        assertThat(skipped("muted_categories") - mutedBefore).isEqualTo(1);
+        assertThat(skipped("phone_number") - numberBefore).isEqualTo(1);
+        assertThat(output.getOut()).contains("user ivan (+4********5678)").contains("user judy (+1******0110)")
+                .contains("user heidi (55**0108)")
+                .doesNotContain("4915112345678").doesNotContain("14155550110").doesNotContain("555-0108");
+    }
+
+    private double skipped(String reason) {
+        Counter counter = meters.find("profile.recipients.skipped").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ResultActions recipients(String... parameters) throws Exception {
