@@ -6,13 +6,12 @@ import java.util.UUID;
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.profile.profiles.TicketEventType;
 import dev.ticketsms.profile.profiles.TicketNotification;
+import dev.ticketsms.profile.teams.UnknownTeamException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,13 +33,16 @@ class SmsRecipientController {
             description = "Members who opted in and have a number Twilio has not refused, whose preferences let a "
                     + "ticket of this severity, category and event type through, and who are outside their quiet "
                     + "hours unless the ticket is CRITICAL. A parameter left out does not filter.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "The team does not exist: problem type " + UnknownTeamException.TYPE
+            + ", title \"Team not found\" (any other 404 is not about the team)")
     List<SmsRecipient> smsRecipients(
             @PathVariable UUID teamId,
             @Parameter(example = "HIGH") @RequestParam(required = false) Severity severity,
             @Parameter(example = "Technical") @RequestParam(required = false) @Size(max = 100) String category,
             @Parameter(example = "TICKET_CREATED") @RequestParam(required = false) TicketEventType eventType) {
         var notification = new TicketNotification(severity, blankToNull(category), eventType);
-        return directory.recipientsOf(teamId, notification).orElseThrow(() -> unknownTeam(teamId));
+        return directory.recipientsOf(teamId, notification).orElseThrow(() -> new UnknownTeamException(teamId));
     }
 
     @GetMapping("/internal/sms-recipients")
@@ -55,11 +57,5 @@ class SmsRecipientController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static ErrorResponseException unknownTeam(UUID teamId) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Team " + teamId + " does not exist");
-        problem.setTitle("Team not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

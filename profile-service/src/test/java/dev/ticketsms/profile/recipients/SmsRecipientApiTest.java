@@ -209,7 +209,9 @@ class SmsRecipientApiTest extends IntegrationTest {
     void anUnknownTeamIsA404Problem() throws Exception {
         mvc.perform(get("/internal/teams/{teamId}/sms-recipients", UUID.randomUUID()).with(NOTIFICATION_SERVICE))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://ticket-sms.dev/problems/team-not-found"))
+                .andExpect(jsonPath("$.title").value("Team not found"));
     }
 
     @Test

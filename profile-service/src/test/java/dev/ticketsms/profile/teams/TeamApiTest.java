@@ -108,9 +108,12 @@ class TeamApiTest extends IntegrationTest {
         mvc.perform(get("/api/teams/{id}/members", unknown).with(ALICE))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://ticket-sms.dev/problems/team-not-found"))
+                .andExpect(jsonPath("$.title").value("Team not found"))
                 .andExpect(jsonPath("$.detail", containsString(unknown.toString())));
         mvc.perform(put("/api/teams/{id}/members/{userId}", unknown, "alice").with(ADMIN))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://ticket-sms.dev/problems/team-not-found"));
         mvc.perform(delete("/api/teams/{id}/members/{userId}", unknown, "alice").with(ADMIN))
                 .andExpect(status().isNotFound());
     }
