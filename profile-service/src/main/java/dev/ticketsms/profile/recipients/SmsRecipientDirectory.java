@@ -53,9 +53,12 @@ class SmsRecipientDirectory {
         this.meters = meters;
     }
 
-    /** Empty when the team does not exist; an empty list when nobody in it gets this notification now. */
+    /**
+     * Empty when the team does not exist; an empty list when nobody in it gets this notification now (or, with
+     * {@code includeQuiet}, once their quiet hours end).
+     */
     @Transactional(readOnly = true)
-    Optional<List<SmsRecipient>> recipientsOf(UUID teamId, TicketNotification notification) {
+    Optional<List<DeferrableSmsRecipient>> recipientsOf(UUID teamId, TicketNotification notification, boolean includeQuiet) {
         boolean teamExists = jdbc.sql("select exists (select 1 from teams where id = :teamId)")
                 .param("teamId", teamId)
                 .query(Boolean.class)
@@ -63,19 +66,21 @@ class SmsRecipientDirectory {
         if (!teamExists) {
             return Optional.empty();
         }
-        return Optional.of(reachable("m.team_id = :teamId", "teamId", teamId, notification));
+        return Optional.of(reachable("m.team_id = :teamId", "teamId", teamId, notification, includeQuiet));
     }
 
     /**
      * The chosen users who can be texted now (an admin's message): opted in, with a usable number, outside their
-     * quiet hours. Unknown users and users without a profile are simply not in the answer.
+     * quiet hours unless {@code includeQuiet}. Unknown users and users without a profile are simply not in the answer.
      */
     @Transactional(readOnly = true)
-    List<SmsRecipient> recipientsAmong(List<String> userIds) {
-        return reachable("p.user_id = any(:userIds)", "userIds", userIds.toArray(String[]::new), TicketNotification.ANY);
+    List<DeferrableSmsRecipient> recipientsAmong(List<String> userIds, boolean includeQuiet) {
+        return reachable("p.user_id = any(:userIds)", "userIds", userIds.toArray(String[]::new), TicketNotification.ANY,
+                includeQuiet);
     }
 
-    private List<SmsRecipient> reachable(String who, String name, Object value, TicketNotification notification) {
+    private List<DeferrableSmsRecipient> reachable(String who, String name, Object value, TicketNotification notification,
+                                                   boolean includeQuiet) {
         Instant now = clock.instant();
         List<StoredMember> members = jdbc.sql("""
                         select distinct p.user_id, p.phone_number, p.display_name,
@@ -92,10 +97,12 @@ class SmsRecipientDirectory {
                 .param(name, value)
                 .query(SmsRecipientDirectory::stored)
                 .list();
-        var recipients = new ArrayList<SmsRecipient>();
+        var recipients = new ArrayList<DeferrableSmsRecipient>();
         for (StoredMember member : members) {
             try {
-                member.recipientOf(notification, now).ifPresent(recipients::add);
+                member.recipientOf(notification, now)
+                        .filter(recipient -> includeQuiet || !recipient.inQuietHours())
+                        .ifPresent(recipients::add);
             } catch (UnreadableSetting e) {
                 skip(member, e.reason, e.getMessage(), null);
             } catch (RuntimeException e) {
@@ -129,10 +136,18 @@ class SmsRecipientDirectory {
                                 Object mutedCategories, boolean notifyTicketCreated, boolean notifyStatusChanged,
                                 String quietHoursStart, String quietHoursEnd, String quietHoursTimeZone) {
 
-        /** This member as a recipient of the notification at {@code now}; empty if their preferences hold it back. */
-        Optional<SmsRecipient> recipientOf(TicketNotification notification, Instant now) {
+        /**
+         * This member as a recipient of the notification at {@code now}, with when their quiet hours end if they
+         * hold it back; empty if their other preferences do not want it at all.
+         */
+        Optional<DeferrableSmsRecipient> recipientOf(TicketNotification notification, Instant now) {
             SmsRecipient recipient = recipient();
-            return preferences().lets(notification, now) ? Optional.of(recipient) : Optional.empty();
+            NotificationPreferences preferences = preferences();
+            if (!preferences.wants(notification)) {
+                return Optional.empty();
+            }
+            return Optional.of(new DeferrableSmsRecipient(recipient,
+                    preferences.heldBackUntil(notification, now).orElse(null)));
         }
 
         private SmsRecipient recipient() {

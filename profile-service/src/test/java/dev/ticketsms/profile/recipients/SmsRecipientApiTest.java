@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
@@ -170,6 +171,59 @@ class SmsRecipientApiTest extends IntegrationTest {
     }
 
     @Test
+    void withIncludeQuietMembersInTheirQuietHoursComeWithWhenTheirWindowEnds() throws Exception {
+        clock.setTo(NIGHT_IN_BOTH);
+
+        recipients("severity", "HIGH", "includeQuiet", "true")
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams", "quietUntil": null},
+                         {"userId": "frank", "phoneNumber": "+14155550106", "displayName": "Frank Fox", "quietUntil": null},
+                         {"userId": "grace", "phoneNumber": "+14155550107", "displayName": "Grace Gray", "quietUntil": null},
+                         {"userId": "heidi", "phoneNumber": "+14155550108", "displayName": "Heidi Hill", "quietUntil": null},
+                         {"userId": "ivan", "phoneNumber": "+4915112345678", "displayName": "Ivan Ivanov",
+                          "quietUntil": "2026-11-26T06:00:00Z"},
+                         {"userId": "judy", "phoneNumber": "+14155550110", "displayName": "Judy Jones",
+                          "quietUntil": "2026-11-26T12:00:00Z"}]""", JsonCompareMode.STRICT));
+        // preferences other than quiet hours still decide: frank wants HIGH and above
+        recipients("severity", "MEDIUM", "includeQuiet", "true")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "grace", "heidi", "ivan", "judy")));
+    }
+
+    @Test
+    void withIncludeQuietACriticalTicketIsNotHeldBackForAnyone() throws Exception {
+        clock.setTo(NIGHT_IN_BOTH);
+
+        recipients("severity", "CRITICAL", "includeQuiet", "true")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")))
+                .andExpect(jsonPath("$[*].quietUntil").value(contains(null, null, null, null, null, null)));
+    }
+
+    @Test
+    void chosenUsersInTheirQuietHoursComeWithWhenTheyEndOnlyWhenAsked() throws Exception {
+        clock.setTo(MIDNIGHT_IN_BERLIN);
+
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice", "ivan", "judy").param("includeQuiet", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"userId": "alice", "quietUntil": null},
+                         {"userId": "ivan", "quietUntil": "2026-11-26T06:00:00Z"},
+                         {"userId": "judy", "quietUntil": null}]""", JsonCompareMode.LENIENT));
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice", "ivan", "judy").param("includeQuiet", "false"))
+                .andExpect(content().json("""
+                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams"},
+                         {"userId": "judy", "phoneNumber": "+14155550110", "displayName": "Judy Jones"}]""",
+                        JsonCompareMode.STRICT));
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice").param("includeQuiet", "later"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("includeQuiet"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be true or false"));
+    }
+
+    @Test
     void aMemberWhoOptsOutStopsBeingARecipient() throws Exception {
         saveProfile("alice", "Alice Adams", """
                 {"phoneNumber": "+14155550101", "smsNotificationsEnabled": false}""");
@@ -237,9 +291,11 @@ class SmsRecipientApiTest extends IntegrationTest {
         assertThat(skipped("time_zone") - timeZoneBefore).isEqualTo(2);
         assertThat(skipped("muted_categories") - mutedBefore).isEqualTo(1);
         assertThat(skipped("phone_number") - numberBefore).isEqualTo(1);
-        assertThat(output.getOut()).contains("user ivan (+4********5678)").contains("user judy (+1******0110)")
-                .contains("user heidi (55**0108)")
-                .doesNotContain("4915112345678").doesNotContain("14155550110").doesNotContain("555-0108");
+        String skips = output.getOut().lines().filter(line -> line.contains("Recipient lookup skipped"))
+                .collect(Collectors.joining("\n"));
+        assertThat(skips).contains("user ivan (+4********5678): quiet_hours", "user judy (+1******0110): time_zone",
+                        "user grace (+1******0107): muted_categories", "user heidi (55**0108): phone_number")
+                .doesNotContain("4915112345678", "14155550110", "14155550107", "555-0108");
     }
 
     private double skipped(String reason) {
