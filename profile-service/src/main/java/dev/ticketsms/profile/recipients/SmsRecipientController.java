@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** For notification-service (service token with scope notifications:recipients). */
 @RestController
-@Tag(name = "Internal", description = "Service-to-service; needs scope notifications:recipients")
+@Tag(name = "Internal", description = "Service-to-service: the recipient lookups need scope notifications:recipients, "
+        + "the membership check scope teams:membership; neither scope opens the other's endpoints")
 class SmsRecipientController {
 
     private static final String INCLUDE_QUIET = "true: also members inside their quiet hours (for a non-CRITICAL "

@@ -27,7 +27,8 @@ class OpenApiConfiguration {
                         .version("v1"))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("sub = user id, name, roles (admin); service tokens carry scope notifications:recipients")))
+                        .description("sub = user id, name, roles (admin); service tokens carry scope notifications:recipients "
+                                + "(recipient lookups) or teams:membership (membership check)")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }
