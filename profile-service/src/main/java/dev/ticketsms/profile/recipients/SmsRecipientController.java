@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +69,7 @@ class SmsRecipientController {
             schema = @Schema(oneOf = {SmsRecipient.class, DeferrableSmsRecipient.class}))))
     List<?> smsRecipientsAmong(
             @Parameter(example = "user-42") @RequestParam("userId") @Size(min = 1, max = 100)
-            List<@Size(max = 255) String> userIds,
+            List<@NotBlank @Size(max = 255) String> userIds,
             @Parameter(description = INCLUDE_QUIET) @RequestParam(defaultValue = "false") boolean includeQuiet) {
         return shaped(directory.recipientsAmong(userIds, includeQuiet), includeQuiet);
     }

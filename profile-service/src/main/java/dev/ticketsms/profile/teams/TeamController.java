@@ -60,14 +60,14 @@ class TeamController {
     @PutMapping("/{id}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Add a member (admins and the team's owner); adding a member twice changes nothing")
-    void addMember(@PathVariable UUID id, @PathVariable @Size(max = 255) String userId, JwtAuthenticationToken caller) {
+    void addMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
         teams.addMember(id, userId, manager(caller));
     }
 
     @DeleteMapping("/{id}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a member (admins and the team's owner)")
-    void removeMember(@PathVariable UUID id, @PathVariable @Size(max = 255) String userId, JwtAuthenticationToken caller) {
+    void removeMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
         teams.removeMember(id, userId, manager(caller));
     }
 

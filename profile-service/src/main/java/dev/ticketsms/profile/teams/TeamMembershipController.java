@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +32,7 @@ class TeamMembershipController {
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "The team does not exist: problem type " + UnknownTeamException.TYPE
             + ", title \"Team not found\"")
-    Membership membership(@PathVariable UUID teamId, @PathVariable @Size(max = 255) String userId) {
+    Membership membership(@PathVariable UUID teamId, @PathVariable @NotBlank @Size(max = 255) String userId) {
         return new Membership(teamId, userId, teams.isMember(teamId, userId));
     }
 

@@ -242,6 +242,12 @@ class SmsRecipientApiTest extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("eventType"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be one of TICKET_CREATED, TICKET_STATUS_CHANGED"));
+        recipients("category", "c".repeat(101))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("category"));
+        recipients("includeQuiet", "yes please")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("includeQuiet"));
     }
 
     @Test
