@@ -3,6 +3,7 @@ package dev.ticketsms.profile.profiles;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,15 +35,28 @@ public record NotificationPreferences(Severity minimumSeverity, Set<String> mute
 
     /** Whether this notification, sent at {@code now}, reaches the member. */
     public boolean lets(TicketNotification notification, Instant now) {
+        return wants(notification) && heldBackUntil(notification, now).isEmpty();
+    }
+
+    /** Whether the member wants this notification at all, at some time: everything but quiet hours. */
+    public boolean wants(TicketNotification notification) {
         if (notification.severity() != null && notification.severity().compareTo(minimumSeverity) < 0) {
             return false;
         }
         if (notification.category() != null && mutedCategories.contains(notification.category().strip())) {
             return false;
         }
-        if (notification.eventType() != null && !eventTypes.contains(notification.eventType())) {
-            return false;
+        return notification.eventType() == null || eventTypes.contains(notification.eventType());
+    }
+
+    /**
+     * When quiet hours stop holding this notification back: empty when they do not hold it back at {@code now}
+     * (no quiet hours, outside them, or a CRITICAL ticket).
+     */
+    public Optional<Instant> heldBackUntil(TicketNotification notification, Instant now) {
+        if (quietHours == null || notification.isCritical()) {
+            return Optional.empty();
         }
-        return quietHours == null || notification.isCritical() || !quietHours.covers(now);
+        return quietHours.endOfWindowAt(now);
     }
 }

@@ -85,7 +85,15 @@ public record PhoneNumber(String value) {
 
     /** For logs: keeps the country code's first digit and the last four digits, {@code +1******0101}. */
     public String masked() {
-        return value.substring(0, 2) + "*".repeat(Math.max(0, value.length() - 6)) + value.substring(value.length() - 4);
+        return mask(value);
+    }
+
+    /** The same mask for a stored value that may not even be a valid number; too short to mask: all stars. */
+    public static String mask(String number) {
+        if (number == null || number.length() < 6) {
+            return number == null ? null : "*".repeat(number.length());
+        }
+        return number.substring(0, 2) + "*".repeat(number.length() - 6) + number.substring(number.length() - 4);
     }
 
     @Override

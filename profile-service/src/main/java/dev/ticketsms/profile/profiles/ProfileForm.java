@@ -2,7 +2,9 @@ package dev.ticketsms.profile.profiles;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -36,6 +38,9 @@ record ProfileForm(
     private static final int MAX_MUTED_CATEGORIES = 50;
 
     private static final int CATEGORY_LENGTH = 100;
+
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** @throws InvalidProfileException naming every field that is wrong */
     ProfileUpdate toUpdate(String userId, String displayName) {
@@ -138,17 +143,17 @@ record ProfileForm(
                 return null;
             }
             try {
-                return LocalTime.parse(value.strip());
+                // minutes only: "22:00:30" would be stored as a window that ends when it starts
+                return LocalTime.parse(value.strip(), HOURS_MINUTES);
             } catch (DateTimeParseException e) {
-                errors.add(new InvalidField(field, "must be a time of day as HH:mm, e.g. 22:00"));
+                errors.add(new InvalidField(field, "must be a time of day as HH:mm without seconds, e.g. 22:00"));
                 return null;
             }
         }
 
         private ZoneId zone(List<InvalidField> errors) {
             String field = "preferences.quietHours.timeZone";
-            // region ids only: a fixed offset such as +01:00 would silently ignore daylight saving time
-            if (timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone.strip())) {
+            if (timeZone == null || !QuietHours.isKnownTimeZone(timeZone.strip())) {
                 errors.add(new InvalidField(field, "must be an IANA time zone id, e.g. Europe/Berlin or America/New_York"));
                 return null;
             }

@@ -3,6 +3,7 @@ package dev.ticketsms.profile.profiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ class SmsConsentAdminController {
     @PutMapping("/api/users/{userId}/sms-notifications")
     @Operation(summary = "Switch a user's SMS notifications on or off (admins)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void switchSms(@AuthenticationPrincipal Jwt admin, @PathVariable @Size(max = 255) String userId,
+    void switchSms(@AuthenticationPrincipal Jwt admin, @PathVariable @NotBlank @Size(max = 255) String userId,
                                 @Valid @RequestBody SmsSwitch request) {
         if (!profiles.switchSmsByAdmin(userId, request.enabled(), admin.getSubject())) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "User " + userId + " has no profile");

@@ -2,12 +2,12 @@ package dev.ticketsms.profile.profiles;
 
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.ticketsms.events.Severity;
 import jakarta.persistence.Column;
@@ -211,9 +211,11 @@ class UserProfile {
         if (notifyStatusChanged) {
             eventTypes.add(TicketEventType.TICKET_STATUS_CHANGED);
         }
-        QuietHours quiet = quietHoursStart == null ? null
-                : new QuietHours(quietHoursStart, quietHoursEnd, ZoneId.of(quietHoursTimeZone));
-        return new NotificationPreferences(minimumSeverity, Set.copyOf(Arrays.asList(mutedCategories)), eventTypes, quiet);
+        // stored quiet hours that cannot be used show as none, so the user sees the profile and can set them again
+        QuietHours quiet = QuietHours.fromStored(quietHoursStart, quietHoursEnd, quietHoursTimeZone).orElse(null);
+        // an empty (NULL) array element mutes nothing
+        Set<String> muted = Arrays.stream(mutedCategories).filter(Objects::nonNull).collect(Collectors.toSet());
+        return new NotificationPreferences(minimumSeverity, muted, eventTypes, quiet);
     }
 
     Instant createdAt() {

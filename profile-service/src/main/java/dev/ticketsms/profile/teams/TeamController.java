@@ -11,11 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,27 +60,20 @@ class TeamController {
     @PutMapping("/{id}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Add a member (admins and the team's owner); adding a member twice changes nothing")
-    void addMember(@PathVariable UUID id, @PathVariable @Size(max = 255) String userId, JwtAuthenticationToken caller) {
+    void addMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
         teams.addMember(id, userId, manager(caller));
     }
 
     @DeleteMapping("/{id}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a member (admins and the team's owner)")
-    void removeMember(@PathVariable UUID id, @PathVariable @Size(max = 255) String userId, JwtAuthenticationToken caller) {
+    void removeMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
         teams.removeMember(id, userId, manager(caller));
     }
 
     private static TeamManager manager(JwtAuthenticationToken caller) {
         boolean admin = caller.getAuthorities().stream().anyMatch(authority -> ADMIN.equals(authority.getAuthority()));
         return new TeamManager(caller.getName(), admin);
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknownTeam(UnknownTeamException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Team not found");
-        return problem;
     }
 
     @Schema(example = """

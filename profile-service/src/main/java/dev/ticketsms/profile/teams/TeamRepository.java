@@ -20,6 +20,9 @@ interface TeamRepository extends Repository<Team, UUID> {
     @Query(nativeQuery = true, value = "select user_id from team_members where team_id = :teamId order by user_id")
     List<String> memberIds(UUID teamId);
 
+    @Query(nativeQuery = true, value = "select exists (select 1 from team_members where team_id = :teamId and user_id = :userId)")
+    boolean isMember(UUID teamId, String userId);
+
     @Modifying
     @Query(nativeQuery = true, value = """
             insert into team_members (team_id, user_id) values (:teamId, :userId)

@@ -42,6 +42,15 @@ class Teams {
         return repository.memberIds(teamId);
     }
 
+    /** @throws UnknownTeamException when the team does not exist, which is not the same as not being a member */
+    @Transactional(readOnly = true)
+    boolean isMember(UUID teamId, String userId) {
+        if (!repository.existsById(teamId)) {
+            throw new UnknownTeamException(teamId);
+        }
+        return repository.isMember(teamId, userId);
+    }
+
     @Transactional
     void addMember(UUID teamId, String userId, TeamManager manager) {
         requireManagedBy(teamId, manager);

@@ -1,5 +1,6 @@
 package dev.ticketsms.profile.web;
 
+import dev.ticketsms.profile.teams.UnknownTeamException;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -20,11 +21,14 @@ class OpenApiConfiguration {
                 .info(new Info().title("profile-service")
                         .description("User profiles (phone number, SMS opt-in and consent, preferences), teams, and the "
                                 + "internal SMS recipient lookup. Errors are RFC 9457 problem details; a 400 lists "
-                                + "each bad field in errors[].")
+                                + "each bad field in errors[]. A team that does not exist is a 404 of problem type "
+                                + UnknownTeamException.TYPE + " (title \"Team not found\"), so callers can tell it "
+                                + "from any other 404.")
                         .version("v1"))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("sub = user id, name, roles (admin); service tokens carry scope notifications:recipients")))
+                        .description("sub = user id, name, roles (admin); service tokens carry scope notifications:recipients "
+                                + "(recipient lookups) or teams:membership (membership check)")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

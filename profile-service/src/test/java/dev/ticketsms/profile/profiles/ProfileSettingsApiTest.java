@@ -86,6 +86,13 @@ class ProfileSettingsApiTest extends IntegrationTest {
             "preferences.quietHours.start    | {\"start\": \"25:00\", \"end\": \"07:00\", \"timeZone\": \"Europe/Berlin\"} | must be a time of day as HH:mm",
             "preferences.quietHours.end      | {\"start\": \"22:00\", \"end\": \"7pm\", \"timeZone\": \"Europe/Berlin\"}   | must be a time of day as HH:mm",
             "preferences.quietHours.end      | {\"start\": \"22:00\", \"end\": \"22:00\", \"timeZone\": \"Europe/Berlin\"} | must differ from start",
+            // quiet hours are kept to the minute: seconds would be stored as a window of no length
+            "preferences.quietHours.start    | {\"start\": \"22:00:00\", \"end\": \"07:00\", \"timeZone\": \"Europe/Berlin\"} | must be a time of day as HH:mm",
+            "preferences.quietHours.end      | {\"start\": \"22:00\",    \"end\": \"22:00:30\", \"timeZone\": \"Europe/Berlin\"} | must be a time of day as HH:mm",
+            "preferences.quietHours.end      | {\"start\": \"22:00\", \"end\": \"07:00:00.5\", \"timeZone\": \"Europe/Berlin\"} | without seconds",
+            "preferences.quietHours.start    | {\"start\": \"7:00\", \"end\": \"08:00\", \"timeZone\": \"Europe/Berlin\"}    | must be a time of day as HH:mm",
+            "preferences.quietHours.timeZone | {\"start\": \"22:00\", \"end\": \"07:00\", \"timeZone\": \"Etc/GMT+99\"}    | must be an IANA time zone id",
+            "preferences.quietHours.timeZone | {\"start\": \"22:00\", \"end\": \"07:00\", \"timeZone\": \"../../etc\"}     | must be an IANA time zone id",
     })
     void badQuietHoursAreA400NamingTheField(String field, String quietHours, String message) throws Exception {
         save(ALICE, """
@@ -96,6 +103,39 @@ class ProfileSettingsApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[0].message", containsString(message)));
 
         assertThat(jdbc.sql("select count(*) from user_profiles").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aStoredWindowOfNoLengthIsShownAsNoQuietHoursAndCanBeSetAgain() throws Exception {
+        save(ALICE, """
+                {"phoneNumber": "+4915112345678", "preferences": {
+                    "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "Europe/Berlin"}}}""");
+        // what an older version let through: an end that differed from the start only by seconds
+        jdbc.sql("update user_profiles set quiet_hours_end = quiet_hours_start where user_id = 'alice'").update();
+
+        mvc.perform(get("/api/user/profile").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.phoneNumber").value("+4915112345678"))
+                .andExpect(jsonPath("$.preferences.quietHours").value(nullValue()));
+        save(ALICE, """
+                {"phoneNumber": "+4915112345678", "preferences": {
+                    "quietHours": {"start": "23:00", "end": "06:00", "timeZone": "Europe/Berlin"}}}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.preferences.quietHours.start").value("23:00"));
+    }
+
+    @Test
+    void aStoredTimeZoneThatIsNoLongerKnownIsShownAsNoQuietHours() throws Exception {
+        save(ALICE, """
+                {"preferences": {"mutedCategories": ["Billing"],
+                    "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "Europe/Berlin"}}}""");
+        jdbc.sql("update user_profiles set quiet_hours_time_zone = 'Mars/Olympus', muted_categories = '{Billing,NULL}' "
+                + "where user_id = 'alice'").update();
+
+        mvc.perform(get("/api/user/profile").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.preferences.mutedCategories").value(org.hamcrest.Matchers.contains("Billing")))
+                .andExpect(jsonPath("$.preferences.quietHours").value(nullValue()));
     }
 
     @Test

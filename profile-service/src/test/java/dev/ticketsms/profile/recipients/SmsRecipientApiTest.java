@@ -3,6 +3,7 @@ package dev.ticketsms.profile.recipients;
 import static dev.ticketsms.profile.web.Tokens.admin;
 import static dev.ticketsms.profile.web.Tokens.service;
 import static dev.ticketsms.profile.web.Tokens.user;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,17 +14,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.ticketsms.profile.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.ResultActions;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SmsRecipientApiTest extends IntegrationTest {
+
+    @Autowired
+    private MeterRegistry meters;
 
     private static final JwtRequestPostProcessor NOTIFICATION_SERVICE = service("notifications:recipients");
 
@@ -159,6 +171,59 @@ class SmsRecipientApiTest extends IntegrationTest {
     }
 
     @Test
+    void withIncludeQuietMembersInTheirQuietHoursComeWithWhenTheirWindowEnds() throws Exception {
+        clock.setTo(NIGHT_IN_BOTH);
+
+        recipients("severity", "HIGH", "includeQuiet", "true")
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams", "quietUntil": null},
+                         {"userId": "frank", "phoneNumber": "+14155550106", "displayName": "Frank Fox", "quietUntil": null},
+                         {"userId": "grace", "phoneNumber": "+14155550107", "displayName": "Grace Gray", "quietUntil": null},
+                         {"userId": "heidi", "phoneNumber": "+14155550108", "displayName": "Heidi Hill", "quietUntil": null},
+                         {"userId": "ivan", "phoneNumber": "+4915112345678", "displayName": "Ivan Ivanov",
+                          "quietUntil": "2026-11-26T06:00:00Z"},
+                         {"userId": "judy", "phoneNumber": "+14155550110", "displayName": "Judy Jones",
+                          "quietUntil": "2026-11-26T12:00:00Z"}]""", JsonCompareMode.STRICT));
+        // preferences other than quiet hours still decide: frank wants HIGH and above
+        recipients("severity", "MEDIUM", "includeQuiet", "true")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "grace", "heidi", "ivan", "judy")));
+    }
+
+    @Test
+    void withIncludeQuietACriticalTicketIsNotHeldBackForAnyone() throws Exception {
+        clock.setTo(NIGHT_IN_BOTH);
+
+        recipients("severity", "CRITICAL", "includeQuiet", "true")
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank", "grace", "heidi", "ivan", "judy")))
+                .andExpect(jsonPath("$[*].quietUntil").value(contains(null, null, null, null, null, null)));
+    }
+
+    @Test
+    void chosenUsersInTheirQuietHoursComeWithWhenTheyEndOnlyWhenAsked() throws Exception {
+        clock.setTo(MIDNIGHT_IN_BERLIN);
+
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice", "ivan", "judy").param("includeQuiet", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"userId": "alice", "quietUntil": null},
+                         {"userId": "ivan", "quietUntil": "2026-11-26T06:00:00Z"},
+                         {"userId": "judy", "quietUntil": null}]""", JsonCompareMode.LENIENT));
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice", "ivan", "judy").param("includeQuiet", "false"))
+                .andExpect(content().json("""
+                        [{"userId": "alice", "phoneNumber": "+14155550101", "displayName": "Alice Adams"},
+                         {"userId": "judy", "phoneNumber": "+14155550110", "displayName": "Judy Jones"}]""",
+                        JsonCompareMode.STRICT));
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE)
+                        .param("userId", "alice").param("includeQuiet", "later"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("includeQuiet"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be true or false"));
+    }
+
+    @Test
     void aMemberWhoOptsOutStopsBeingARecipient() throws Exception {
         saveProfile("alice", "Alice Adams", """
                 {"phoneNumber": "+14155550101", "smsNotificationsEnabled": false}""");
@@ -177,6 +242,12 @@ class SmsRecipientApiTest extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("eventType"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be one of TICKET_CREATED, TICKET_STATUS_CHANGED"));
+        recipients("category", "c".repeat(101))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("category"));
+        recipients("includeQuiet", "yes please")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("includeQuiet"));
     }
 
     @Test
@@ -198,7 +269,44 @@ class SmsRecipientApiTest extends IntegrationTest {
     void anUnknownTeamIsA404Problem() throws Exception {
         mvc.perform(get("/internal/teams/{teamId}/sms-recipients", UUID.randomUUID()).with(NOTIFICATION_SERVICE))
                 .andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://ticket-sms.dev/problems/team-not-found"))
+                .andExpect(jsonPath("$.title").value("Team not found"));
+    }
+
+    @Test
+    void membersWhoseStoredSettingsCannotBeReadAreSkippedCountedAndLoggedMaskedWhileTheOthersAreAnswered(
+            CapturedOutput output) throws Exception {
+        double quietHoursBefore = skipped("quiet_hours");
+        double timeZoneBefore = skipped("time_zone");
+        double mutedBefore = skipped("muted_categories");
+        double numberBefore = skipped("phone_number");
+        jdbc.sql("update user_profiles set quiet_hours_end = quiet_hours_start where user_id = 'ivan'").update();
+        jdbc.sql("update user_profiles set quiet_hours_time_zone = 'Mars/Olympus' where user_id = 'judy'").update();
+        jdbc.sql("update user_profiles set muted_categories = '{billing,NULL}' where user_id = 'grace'").update();
+        jdbc.sql("update user_profiles set phone_number = '555-0108' where user_id = 'heidi'").update();
+
+        recipients("severity", "HIGH")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].userId").value(contains("alice", "frank")));
+        mvc.perform(get("/internal/sms-recipients").with(NOTIFICATION_SERVICE).param("userId", "alice", "ivan", "judy"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].userId").value(contains("alice")));
+
+        assertThat(skipped("quiet_hours") - quietHoursBefore).isEqualTo(2);
+        assertThat(skipped("time_zone") - timeZoneBefore).isEqualTo(2);
+        assertThat(skipped("muted_categories") - mutedBefore).isEqualTo(1);
+        assertThat(skipped("phone_number") - numberBefore).isEqualTo(1);
+        String skips = output.getOut().lines().filter(line -> line.contains("Recipient lookup skipped"))
+                .collect(Collectors.joining("\n"));
+        assertThat(skips).contains("user ivan (+4********5678): quiet_hours", "user judy (+1******0110): time_zone",
+                        "user grace (+1******0107): muted_categories", "user heidi (55**0108): phone_number")
+                .doesNotContain("4915112345678", "14155550110", "14155550107", "555-0108");
+    }
+
+    private double skipped(String reason) {
+        Counter counter = meters.find("profile.recipients.skipped").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ResultActions recipients(String... parameters) throws Exception {

@@ -1,6 +1,7 @@
 package dev.ticketsms.profile.teams;
 
 import static dev.ticketsms.profile.web.Tokens.admin;
+import static dev.ticketsms.profile.web.Tokens.service;
 import static dev.ticketsms.profile.web.Tokens.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -108,9 +109,12 @@ class TeamApiTest extends IntegrationTest {
         mvc.perform(get("/api/teams/{id}/members", unknown).with(ALICE))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://ticket-sms.dev/problems/team-not-found"))
+                .andExpect(jsonPath("$.title").value("Team not found"))
                 .andExpect(jsonPath("$.detail", containsString(unknown.toString())));
         mvc.perform(put("/api/teams/{id}/members/{userId}", unknown, "alice").with(ADMIN))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://ticket-sms.dev/problems/team-not-found"));
         mvc.perform(delete("/api/teams/{id}/members/{userId}", unknown, "alice").with(ADMIN))
                 .andExpect(status().isNotFound());
     }
@@ -131,6 +135,34 @@ class TeamApiTest extends IntegrationTest {
         mvc.perform(put("/api/teams/{id}/members/{userId}", team, "u".repeat(256)).with(ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("userId"));
+    }
+
+    @Test
+    void aBlankUserIdIsA400AndNobodyBecomesAMember() throws Exception {
+        String team = createTeam("Support");
+
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, " ").with(ADMIN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userId"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        mvc.perform(delete("/api/teams/{id}/members/{userId}", team, " ").with(ADMIN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userId"));
+        mvc.perform(get("/internal/teams/{teamId}/members/{userId}", team, " ").with(service("teams:membership")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userId"));
+        mvc.perform(put("/api/users/{userId}/sms-notifications", " ").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"enabled": false}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userId"));
+        mvc.perform(get("/internal/sms-recipients").param("userId", "alice", " ").with(service("notifications:recipients")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userIds"));
+
+        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+                .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 
     @Test

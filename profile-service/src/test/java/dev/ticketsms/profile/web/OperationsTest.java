@@ -42,6 +42,9 @@ class OperationsTest extends IntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/teams/{id}/members/{userId}'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/users/{userId}/sms-notifications'].put").exists())
                 .andExpect(jsonPath("$.paths['/internal/teams/{teamId}/sms-recipients'].get.parameters[*].name", hasItem("eventType")))
+                .andExpect(jsonPath("$.paths['/internal/teams/{teamId}/sms-recipients'].get.responses['404'].description",
+                        containsString("https://ticket-sms.dev/problems/team-not-found")))
+                .andExpect(jsonPath("$.info.description", containsString("https://ticket-sms.dev/problems/team-not-found")))
                 .andExpect(jsonPath("$.info.title").value("profile-service"))
                 .andExpect(jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").value("bearer"))
                 .andExpect(jsonPath("$.components.schemas.ProfileRequest.example.phoneRegion").value("DE"))
