@@ -8,9 +8,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +35,31 @@ public class ManualMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ManualMessages.class);
 
-    /** Exactly one of {@code teamId} and {@code userIds} is set. */
-    public record Request(UUID requestId, String requestedBy, UUID teamId, List<String> userIds, String body) {
+    /**
+     * Exactly one of {@code teamId} and {@code userIds} is set.
+     *
+     * @param idempotent whether {@code requestId} comes from the client's Idempotency-Key (so a repeat is expected)
+     */
+    public record Request(UUID requestId, String requestedBy, UUID teamId, List<String> userIds, String body,
+                          boolean idempotent) {
+
+        /** What the request asks for, so a reused key can be told from a retry of the same request. */
+        String fingerprint() {
+            String canonical = String.join("\u0000", String.valueOf(teamId),
+                    userIds == null ? "" : String.join("\u0001", userIds), body);
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The Idempotency-Key was used before for a different request; nothing was sent. */
+    public static class KeyReusedException extends RuntimeException {
+        KeyReusedException() {
+            super("Idempotency-Key already used for a different request");
+        }
     }
 
     /** @param recipients how many members will get it (opted in, with a usable number) */
@@ -40,15 +71,17 @@ public class ManualMessages {
     private final SmsDelivery delivery;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final JdbcClient jdbc;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     ManualMessages(RecipientDirectory directory, DeliveryLedger ledger, SmsDelivery delivery,
-                   TransactionTemplate transactions, Clock clock) {
+                   TransactionTemplate transactions, Clock clock, JdbcClient jdbc) {
         this.directory = directory;
         this.ledger = ledger;
         this.delivery = delivery;
         this.transactions = transactions;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -60,14 +93,66 @@ public class ManualMessages {
      */
     public Accepted send(Request request) {
         SmsBody body = SmsBody.of(request.body());
+        if (request.idempotent()) {
+            Optional<Accepted> earlier = earlierAnswer(request, body);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = clock.instant();
         List<Recipient> recipients = request.teamId() != null
                 ? directory.smsRecipients(request.teamId(), null, null, null, now)
                 : directory.smsRecipientsAmong(request.userIds());
         OutgoingSms sms = OutgoingSms.manual(request.requestId(), request.teamId(), now, request.requestedBy(), body);
-        transactions.executeWithoutResult(status -> recipients.forEach(recipient -> ledger.claim(sms, recipient)));
+        boolean first = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (request.idempotent() && !remember(request, now)) {
+                return false;
+            }
+            recipients.forEach(recipient -> ledger.claim(sms, recipient));
+            return true;
+        }));
+        if (!first) {
+            // the same key arrived twice at once: the other request stored it
+            return earlierAnswer(request, body).orElseThrow(KeyReusedException::new);
+        }
         background.submit(() -> deliverQuietly(sms, recipients));
         return new Accepted(request.requestId(), recipients.size(), body);
+    }
+
+    /**
+     * Whether this request was accepted before under its Idempotency-Key (a client retry: answered again, not sent
+     * again, and not counted against the caller's limit).
+     *
+     * @throws KeyReusedException when the key was used for a different request
+     */
+    public boolean alreadyAccepted(Request request) {
+        return request.idempotent() && earlierAnswer(request, SmsBody.of(request.body())).isPresent();
+    }
+
+    /**
+     * @return the answer given to this request before, if its key was used already
+     * @throws KeyReusedException when the key was used for a different request
+     */
+    private Optional<Accepted> earlierAnswer(Request request, SmsBody body) {
+        return jdbc.sql("SELECT fingerprint FROM manual_requests WHERE request_id = ?").param(request.requestId())
+                .query(String.class).optional()
+                .map(fingerprint -> {
+                    if (!fingerprint.equals(request.fingerprint())) {
+                        throw new KeyReusedException();
+                    }
+                    int recipients = jdbc.sql("SELECT count(*) FROM deliveries WHERE event_id = ?")
+                            .param(request.requestId()).query(Integer.class).single();
+                    return new Accepted(request.requestId(), recipients, body);
+                });
+    }
+
+    /** @return whether the key is new (stored now, with the request's fingerprint) */
+    private boolean remember(Request request, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO manual_requests (request_id, requested_by, fingerprint, created_at)
+                        VALUES (?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""")
+                .params(request.requestId(), request.requestedBy(), request.fingerprint(), Timestamp.from(now))
+                .update() > 0;
     }
 
     private void deliverQuietly(OutgoingSms sms, List<Recipient> recipients) {

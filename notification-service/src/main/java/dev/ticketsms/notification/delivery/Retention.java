@@ -18,7 +18,8 @@ import java.time.Instant;
  * Forgets what grows by a row per message or event once it no longer guards anything: handled events and ticket
  * progress (a replay older than that is still stopped by the ledger's unique (event, recipient)), settled ledger rows
  * (the delivery log's history), status callbacks and inbound messages (Twilio repeats a webhook within hours, not
- * weeks) and number failures older than the window that counts them. Rows still waiting (PENDING, SENDING,
+ * weeks), number failures older than the window that counts them, and Idempotency-Keys of manual messages (a client
+ * retries within minutes, not weeks). Rows still waiting (PENDING, SENDING,
  * UNKNOWN) are never deleted.
  */
 @Component
@@ -27,7 +28,7 @@ class Retention {
     @Validated
     @ConfigurationProperties("notifications.retention")
     record Periods(@NotNull Duration handledEvents, @NotNull Duration deliveries, @NotNull Duration webhooks,
-                   @NotNull Duration numberFailures) {
+                   @NotNull Duration numberFailures, @NotNull Duration idempotencyKeys) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -51,7 +52,8 @@ class Retention {
                 now.minus(periods.deliveries()))
                 + delete("DELETE FROM status_callbacks WHERE received_at < ?", now.minus(periods.webhooks()))
                 + delete("DELETE FROM inbound_messages WHERE received_at < ?", now.minus(periods.webhooks()))
-                + delete("DELETE FROM number_failures WHERE failed_at < ?", now.minus(periods.numberFailures()));
+                + delete("DELETE FROM number_failures WHERE failed_at < ?", now.minus(periods.numberFailures()))
+                + delete("DELETE FROM manual_requests WHERE created_at < ?", now.minus(periods.idempotencyKeys()));
         if (rows > 0) {
             log.info("Retention: {} old rows deleted", rows);
         }

@@ -3,6 +3,7 @@ package dev.ticketsms.notification.delivery;
 import dev.ticketsms.notification.numbers.NumberHealth;
 import dev.ticketsms.notification.numbers.SmsSuppressions;
 import dev.ticketsms.notification.recipients.Recipient;
+import dev.ticketsms.notification.sms.DestinationCountries;
 import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.sms.SmsSender;
@@ -59,12 +60,13 @@ class SmsDelivery {
     private final SmsSuppressions suppressions;
     private final NumberHealth numbers;
     private final SendingShutdown shutdown;
+    private final DestinationCountries destinations;
     private final Clock clock;
     private final Rules rules;
     private final String statusCallbackBase;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
-                NumberHealth numbers, SendingShutdown shutdown, Clock clock, Rules rules,
+                NumberHealth numbers, SendingShutdown shutdown, DestinationCountries destinations, Clock clock, Rules rules,
                 @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl) {
         this.ledger = ledger;
         this.sender = sender;
@@ -72,6 +74,7 @@ class SmsDelivery {
         this.suppressions = suppressions;
         this.numbers = numbers;
         this.shutdown = shutdown;
+        this.destinations = destinations;
         this.clock = clock;
         this.rules = rules;
         this.statusCallbackBase = publicBaseUrl.isBlank() ? null
@@ -219,6 +222,11 @@ class SmsDelivery {
             }
             if (clock.instant().isAfter(deadline)) {
                 notNow = "no send slot within " + rules.eventDeadline();
+                return false;
+            }
+            Optional<String> country = destinations.refused(row.phoneNumber());
+            if (country.isPresent()) {
+                skip(row, sms, "country_not_allowed", "destination country " + country.get() + " is not allowed");
                 return false;
             }
             if (suppressions.isSuppressed(row.phoneNumber())) {

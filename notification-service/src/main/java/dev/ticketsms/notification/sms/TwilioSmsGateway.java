@@ -6,6 +6,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
+import dev.ticketsms.notification.recipients.PhoneNumbersInText;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
@@ -137,13 +138,14 @@ public class TwilioSmsGateway implements DisposableBean {
         if (Integer.valueOf(401).equals(status) || Integer.valueOf(403).equals(status) || Integer.valueOf(404).equals(status)
                 || code != null && SENDER_PROBLEMS.contains(code)) {
             throw new SmsNotSentException(SmsNotSentException.Reason.SENDER_REFUSED,
-                    "Twilio refused our account or sender, not the recipient: " + code + " " + e.getMessage(), e);
+                    "Twilio refused our account or sender, not the recipient: " + code + " " + PhoneNumbersInText.mask(e.getMessage()), e);
         }
         if (code != null && status != null && status >= 400 && status < 500) {
-            return new SmsResult.Rejected(code, e.getMessage());
+            // Twilio's texts name the number ("The 'To' number +1... is not valid"): they go to logs and the ledger masked
+            return new SmsResult.Rejected(code, PhoneNumbersInText.mask(e.getMessage()));
         }
         return new SmsResult.OutcomeUnknown(e.getCause() != null ? e.getCause().toString()
-                : "HTTP " + status + ": " + e.getMessage());
+                : "HTTP " + status + ": " + PhoneNumbersInText.mask(e.getMessage()));
     }
 
     private static boolean neverReachedTwilio(Throwable cause) {

@@ -28,6 +28,9 @@ class ManualSmsAndLogApiTest extends DeliveryIntegrationTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void anAdminTextsATeamOnceEvenWhenTheClientRetriesWithTheSameIdempotencyKey() throws Exception {
         UUID team = teamOf("+14155550401", "+14155550402");
@@ -117,6 +120,52 @@ class ManualSmsAndLogApiTest extends DeliveryIntegrationTest {
         mvc.perform(post("/api/sms/send").with(admin("admin-calm")).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isAccepted());
         await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("+14155550421").size() == 4);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherMessageIsRefusedAndSendsNothing() throws Exception {
+        UUID team = teamOf("+14155550441");
+        mvc.perform(post("/api/sms/send").with(admin("admin-keys")).header("Idempotency-Key", "k-1")
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"teamId":"%s","message":"Deploy at 10"}""".formatted(team)))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("+14155550441").size() == 1);
+
+        mvc.perform(post("/api/sms/send").with(admin("admin-keys")).header("Idempotency-Key", "k-1")
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"teamId":"%s","message":"Deploy at 11"}""".formatted(team)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        mvc.perform(post("/api/sms/send").with(admin("admin-keys")).header("Idempotency-Key", " ")
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"teamId":"%s","message":"Deploy at 11"}""".formatted(team)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> requestsFor("+14155550441").size() == 1);
+    }
+
+    @Test
+    void theLimitPerAdminIsSharedByEveryReplicaAndRetryAfterIsTheRealWait() {
+        var limits = new dev.ticketsms.notification.delivery.web.ManualSendLimitsProbe(dataSource);
+        // three per hour come back one every 20 minutes; two replicas share the bucket in PostgreSQL
+        limits.replica(0).accept("admin-shared");
+        limits.replica(1).accept("admin-shared");
+        limits.replica(0).accept("admin-shared");
+
+        long retryAfter = limits.replica(1).refusedWithRetryAfter("admin-shared");
+
+        assertThat(retryAfter).isBetween(Duration.ofMinutes(19).toSeconds(), Duration.ofMinutes(20).toSeconds());
+    }
+
+    @Test
+    void aLogQueryOutsideTheYearsTheDatabaseHoldsIsRefusedNamingTheField() throws Exception {
+        mvc.perform(get("/api/notifications").with(admin()).param("from", "+999999999-12-31T23:59:59Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        mvc.perform(get("/api/notifications").with(admin()).param("to", "-5000-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
     }
 
     @Test

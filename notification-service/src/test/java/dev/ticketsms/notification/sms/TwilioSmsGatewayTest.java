@@ -138,6 +138,16 @@ class TwilioSmsGatewayTest {
     }
 
     @Test
+    void twilioErrorTextsThatNameTheNumberAreMaskedBeforeTheyAreLoggedOrStored() {
+        answer(400, "application/json", """
+                {"code":21211,"message":"The 'To' number +15005550001 is not a valid phone number.","status":400}""");
+
+        assertThat(gateway.send("+15005550001", "hello", null))
+                .isInstanceOfSatisfying(SmsResult.Rejected.class, rejected -> assertThat(rejected.message())
+                        .isEqualTo("The 'To' number +1******0001 is not a valid phone number."));
+    }
+
+    @Test
     void fromCannotReachThisDestinationFailsThatRecipientOnly() {
         answer(400, "application/json", twilioError(21606, 400));
 

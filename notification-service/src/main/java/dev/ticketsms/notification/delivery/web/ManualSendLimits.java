@@ -1,22 +1,28 @@
 package dev.ticketsms.notification.delivery.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
-/** How many manual messages one admin may send: a slip of a script must not text a team a hundred times. */
+/**
+ * How many manual messages one admin may send: a slip of a script must not text a team a hundred times. The bucket
+ * lives in PostgreSQL (bucket4j, a row lock per admin), so the limit holds across every replica behind a load
+ * balancer, and a refused caller is told the real wait until the next message is allowed.
+ */
 @Component
 class ManualSendLimits {
 
-    /** @param perCaller messages one admin may send per {@code period} */
+    /** @param perCaller messages one admin may send per {@code period}; they come back evenly over the period */
     @Validated
     @ConfigurationProperties("notifications.manual-send")
     record Limits(@Min(1) int perCaller, @NotNull Duration period) {
@@ -48,23 +54,24 @@ class ManualSendLimits {
     }
 
     private final Limits limits;
-    private final RateLimiterConfig config;
-    private final Cache<String, RateLimiter> perCaller;
+    private final BucketConfiguration perAdmin;
+    private final ProxyManager<String> buckets;
 
-    ManualSendLimits(Limits limits) {
+    ManualSendLimits(Limits limits, DataSource dataSource) {
         this.limits = limits;
-        this.config = RateLimiterConfig.custom()
-                .limitForPeriod(limits.perCaller())
-                .limitRefreshPeriod(limits.period())
-                .timeoutDuration(Duration.ZERO)
+        this.perAdmin = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(limits.perCaller()).refillGreedy(limits.perCaller(), limits.period()))
                 .build();
-        this.perCaller = Caffeine.newBuilder().expireAfterAccess(limits.period().multipliedBy(2)).build();
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .build();
     }
 
     void acquire(String caller) {
-        RateLimiter limiter = perCaller.get(caller, id -> RateLimiter.of("manual-send", config));
-        if (!limiter.acquirePermission()) {
-            throw new TooManyMessagesException(limits.perCaller(), limits.period(), limits.period());
+        ConsumptionProbe probe = buckets.builder().build("manual-send:" + caller, () -> perAdmin).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyMessagesException(limits.perCaller(), limits.period(), Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 }

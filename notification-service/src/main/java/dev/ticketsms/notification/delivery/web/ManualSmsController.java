@@ -55,14 +55,20 @@ class ManualSmsController {
         if (toTeam == toUsers) {
             invalid.add(new InvalidField(toTeam ? "userIds" : "teamId", "give either teamId or userIds, not both and not neither"));
         }
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            invalid.add(new InvalidField("Idempotency-Key", "must not be empty; leave the header out to send without one"));
+        }
         if (!invalid.isEmpty()) {
             return ResponseEntity.badRequest().body(InvalidField.problem(invalid));
         }
-        limits.acquire(caller.getSubject());
         UUID requestId = idempotencyKey == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes((caller.getSubject() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-        var accepted = messages.send(new ManualMessages.Request(requestId, caller.getSubject(), request.teamId(),
-                toUsers ? List.copyOf(request.userIds()) : null, request.message()));
+        var send = new ManualMessages.Request(requestId, caller.getSubject(), request.teamId(),
+                toUsers ? List.copyOf(request.userIds()) : null, request.message(), idempotencyKey != null);
+        if (idempotencyKey == null || !messages.alreadyAccepted(send)) {
+            limits.acquire(caller.getSubject());
+        }
+        var accepted = messages.send(send);
         return ResponseEntity.accepted().body(new SendResponse(accepted.requestId(), accepted.recipients(),
                 accepted.body().segments(), accepted.body().encoding().name(),
                 "/api/notifications?eventId=" + accepted.requestId()));
@@ -76,13 +82,22 @@ class ManualSmsController {
         return problem;
     }
 
+    @ExceptionHandler(ManualMessages.KeyReusedException.class)
+    ProblemDetail keyReused(ManualMessages.KeyReusedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "This Idempotency-Key was already used for a different message; nothing was sent. Use a new key.");
+        problem.setTitle("Idempotency-Key reused");
+        problem.setProperty("errors", List.of(new InvalidField("Idempotency-Key", "already used for a different request")));
+        return problem;
+    }
+
     @ExceptionHandler(ManualSendLimits.TooManyMessagesException.class)
     ResponseEntity<ProblemDetail> tooMany(ManualSendLimits.TooManyMessagesException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "At most %d manual messages per %s per admin; try again later.".formatted(e.limit(), e.period()));
         problem.setTitle("Too many messages");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .header("Retry-After", String.valueOf(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
                 .body(problem);
     }
 }
