@@ -6,8 +6,8 @@ public enum DeliveryKind {
     TICKET_STATUS_CHANGED,
     /** An admin's message through {@code POST /api/sms/send}. */
     MANUAL,
-    /** One SMS for a member's ticket updates held during their quiet hours. */
-    QUIET_HOURS_SUMMARY;
+    /** One SMS for a member's ticket updates held during their quiet hours or beyond a ticket's SMS limit. */
+    HELD_SUMMARY;
 
     /** Whether the message is about a ticket event (and members' preferences filter it by this kind). */
     boolean isTicketEvent() {

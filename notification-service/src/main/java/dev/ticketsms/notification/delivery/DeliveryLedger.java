@@ -136,15 +136,32 @@ class DeliveryLedger {
 
     /** A row held for the end of its recipient's quiet hours. */
     record HeldRow(long id, UUID eventId, DeliveryKind kind, UUID ticketId, String phoneNumber, Severity severity,
-                   OutgoingSms.TicketState ticket) {
+                   OutgoingSms.TicketState ticket, HoldReason reason) {
     }
 
-    /** The recipient is in quiet hours: the PENDING row waits until {@code until}. */
-    boolean hold(long id, Instant until) {
+    /** The PENDING row waits until {@code until}, for {@code reason}. */
+    boolean hold(long id, Instant until, HoldReason reason) {
         return jdbc.sql("""
-                        UPDATE deliveries SET status = 'HELD', hold_until = :until, updated_at = :now
+                        UPDATE deliveries SET status = 'HELD', hold_until = :until, hold_reason = :reason, updated_at = :now
                         WHERE id = :id AND status = 'PENDING'""")
-                .param("until", Timestamp.from(until)).param("now", now()).param("id", id).update() > 0;
+                .param("until", Timestamp.from(until)).param("reason", reason.name()).param("now", now()).param("id", id)
+                .update() > 0;
+    }
+
+    /**
+     * When the member may next be texted about the ticket, if {@code limit} SMS about it went to them since
+     * {@code since}: the moment the oldest of those leaves the window.
+     */
+    Optional<Instant> ticketLimitReachedUntil(UUID ticketId, String userId, Instant since, int limit, java.time.Duration window) {
+        List<Instant> sent = jdbc.sql("""
+                        SELECT created_at FROM deliveries
+                        WHERE ticket_id = ? AND user_id = ? AND created_at >= ?
+                          AND status IN ('SENDING', 'UNKNOWN', 'SENT', 'DELIVERED', 'UNDELIVERED')
+                        ORDER BY created_at DESC LIMIT ?""")
+                .params(ticketId, userId, Timestamp.from(since), limit)
+                .query((rs, n) -> rs.getTimestamp("created_at").toInstant())
+                .list();
+        return sent.size() < limit ? Optional.empty() : Optional.of(sent.getLast().plus(window));
     }
 
     /** Members with held rows whose quiet hours are over at {@code now}. */
@@ -159,7 +176,7 @@ class DeliveryLedger {
      */
     List<HeldRow> takeHeldDue(String userId, Instant now) {
         return jdbc.sql("""
-                        SELECT id, event_id, kind, ticket_id, phone_number, severity, ticket_title, ticket_status
+                        SELECT id, event_id, kind, ticket_id, phone_number, severity, ticket_title, ticket_status, hold_reason
                         FROM deliveries WHERE user_id = ? AND status = 'HELD' AND hold_until <= ?
                         ORDER BY event_occurred_at, id FOR UPDATE SKIP LOCKED""")
                 .params(userId, Timestamp.from(now))
@@ -168,7 +185,8 @@ class DeliveryLedger {
                         rs.getString("phone_number"),
                         rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
                         rs.getString("ticket_title") == null ? null : new OutgoingSms.TicketState(
-                                rs.getString("ticket_title"), TicketStatus.valueOf(rs.getString("ticket_status")))))
+                                rs.getString("ticket_title"), TicketStatus.valueOf(rs.getString("ticket_status"))),
+                        rs.getString("hold_reason") == null ? HoldReason.QUIET_HOURS : HoldReason.valueOf(rs.getString("hold_reason"))))
                 .list();
     }
 

@@ -109,8 +109,8 @@ public class DeliveryMetrics {
     }
 
     /** A row waits for the end of its recipient's quiet hours. */
-    void held() {
-        registry.counter("notifications.deliveries.held").increment();
+    void held(HoldReason reason) {
+        registry.counter("notifications.deliveries.held", "reason", reason.name().toLowerCase(Locale.ROOT)).increment();
     }
 
     /** @param outcome released (sent as it was) or summarized (replaced by one summary SMS) */

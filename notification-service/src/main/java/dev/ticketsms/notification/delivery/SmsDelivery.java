@@ -46,10 +46,13 @@ class SmsDelivery {
      * @param maxAttempts   requests one row may make that Twilio may have seen (5xx, timeouts); then it is FAILED
      * @param eventDeadline how long one message may keep its caller (a Kafka consumer thread) busy; rows still
      *                      waiting for a send slot then stay PENDING for the next attempt
+     * @param perTicketLimit  SMS one member may get about one ticket within {@code perTicketWindow}; more are held
+     *                        and coalesced into one message when the window allows again
      */
     @Validated
     @ConfigurationProperties("notifications.delivery")
-    record Rules(@Min(1) int maxAttempts, @NotNull Duration eventDeadline) {
+    record Rules(@Min(1) int maxAttempts, @NotNull Duration eventDeadline, @Min(1) int perTicketLimit,
+                 @NotNull Duration perTicketWindow) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SmsDelivery.class);
@@ -111,13 +114,14 @@ class SmsDelivery {
             } else if (!recipient.phoneNumber().equals(row.phoneNumber())) {
                 skip(row, sms, "number_changed", "the recipient's number changed since the SMS was claimed");
             } else if (recipient.isQuietAt(now)) {
-                if (ledger.hold(row.id(), recipient.quietUntil())) {
-                    metrics.held();
-                    log.info("SMS ({}) for event {} to {} held until the end of quiet hours at {}", sms.kind(),
-                            sms.eventId(), Recipient.mask(row.phoneNumber()), recipient.quietUntil());
-                }
+                hold(row, sms, recipient.quietUntil(), HoldReason.QUIET_HOURS);
             } else {
-                toSend.add(row);
+                Optional<Instant> limited = sms.kind().isTicketEvent() ? limitedUntil(sms, row, now) : Optional.empty();
+                if (limited.isPresent()) {
+                    hold(row, sms, limited.get(), HoldReason.TICKET_LIMIT);
+                } else {
+                    toSend.add(row);
+                }
             }
         }
         Instant deadline = now.plus(rules.eventDeadline());
@@ -184,6 +188,20 @@ class SmsDelivery {
             }
         }
         return Optional.empty();
+    }
+
+    /** A ticket flipped back and forth texts each member at most {@code perTicketLimit} times per window. */
+    private Optional<Instant> limitedUntil(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant now) {
+        return ledger.ticketLimitReachedUntil(sms.ticketId(), row.userId(), now.minus(rules.perTicketWindow()),
+                rules.perTicketLimit(), rules.perTicketWindow());
+    }
+
+    private void hold(DeliveryLedger.PendingRow row, OutgoingSms sms, Instant until, HoldReason reason) {
+        if (ledger.hold(row.id(), until, reason)) {
+            metrics.held(reason);
+            log.info("SMS ({}) for event {} to {} held until {} ({})", sms.kind(), sms.eventId(),
+                    Recipient.mask(row.phoneNumber()), until, reason);
+        }
     }
 
     private void skip(DeliveryLedger.PendingRow row, OutgoingSms sms, String reason, String why) {

@@ -74,17 +74,19 @@ public class MessageTemplates {
     }
 
     /**
-     * One SMS for the ticket updates held during a member's quiet hours, a line per ticket with where it stands now
-     * (a ticket opened and closed meanwhile is one line "Closed"). Titles are shortened alike until the body fits the
-     * segment limit; if even that is not enough, the last tickets are counted instead of listed.
+     * One SMS for ticket updates held for a member (during their quiet hours, or beyond a ticket's SMS limit), a line
+     * per ticket with where it stands now (a ticket opened and closed meanwhile is one line "Closed"). Titles are
+     * shortened alike until the body fits the segment limit; if even that is not enough, the last tickets are counted
+     * instead of listed.
      */
-    public SmsBody quietHoursSummary(List<SummaryLine> lines) {
+    public SmsBody heldSummary(boolean afterQuietHours, List<SummaryLine> lines) {
+        String heading = afterQuietHours ? "Ticket updates from your quiet hours" : "Ticket updates in the last minutes";
         for (int listed = lines.size(); listed > 0; listed--) {
             List<SummaryLine> shown = lines.subList(0, listed);
             int more = lines.size() - listed;
             int longest = shown.stream().mapToInt(line -> line.title().length()).max().orElse(0);
             for (int keep = longest; keep >= 8 || keep == longest; keep = keep == 8 ? -1 : Math.max(8, keep * 3 / 4)) {
-                SmsBody body = SmsBody.of(summary(shown, keep, more));
+                SmsBody body = SmsBody.of(summary(heading, shown, keep, more));
                 if (body.segments() <= properties.maxSegments()) {
                     return body;
                 }
@@ -93,11 +95,11 @@ public class MessageTemplates {
                 }
             }
         }
-        return SmsBody.of(summary(List.of(), 0, lines.size()));
+        return SmsBody.of(summary(heading, List.of(), 0, lines.size()));
     }
 
-    private static String summary(List<SummaryLine> lines, int titleLength, int more) {
-        var text = new StringBuilder("Ticket updates from your quiet hours");
+    private static String summary(String heading, List<SummaryLine> lines, int titleLength, int more) {
+        var text = new StringBuilder(heading);
         for (SummaryLine line : lines) {
             String title = line.title().length() <= titleLength ? line.title() : shorten(line.title(), titleLength);
             text.append("\n- ").append(title).append(" (").append(label(line.severity().name())).append("): ")

@@ -15,13 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
-/** Quiet hours defer an SMS instead of dropping it; several held updates become one summary. */
-class QuietHoursIntegrationTest extends DeliveryIntegrationTest {
+/**
+ * Quiet hours defer an SMS instead of dropping it, a ticket flipped back and forth texts each member a bounded number
+ * of times; several held updates become one summary.
+ */
+class HeldDeliveriesIntegrationTest extends DeliveryIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
-    QuietHoursRelease release;
+    HeldDeliveries release;
 
     @Test
     void aMemberInQuietHoursGetsTheSmsWhenTheWindowEndsOthersAtOnce() {
@@ -80,8 +83,38 @@ class QuietHoursIntegrationTest extends DeliveryIntegrationTest {
                 - Slow search (Low): Open""");
         assertThat(sentTo("+14155550312")).hasSize(1);
         assertThat(statuses(outage)).containsExactly("SKIPPED", "SKIPPED");
-        assertThat(jdbc.sql("SELECT status FROM deliveries WHERE kind = 'QUIET_HOURS_SUMMARY' AND user_id = ?")
+        assertThat(jdbc.sql("SELECT status FROM deliveries WHERE kind = 'HELD_SUMMARY' AND user_id = ?")
                 .param(member0).query(String.class).list()).containsExactly("SENT");
+    }
+
+    @Test
+    void aTicketFlippedBackAndForthTextsEachMemberThreeTimesAndTheRestIsOneMessageLater() {
+        UUID team = teamOf("+14155550321");
+        TicketCreated ticket = publish(ticketCreated(team));
+        var changes = new java.util.ArrayList<TicketStatusChanged>();
+        TicketStatus from = TicketStatus.OPEN;
+        for (int version = 1; version <= 6; version++) {
+            TicketStatus to = from == TicketStatus.OPEN ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN;
+            changes.add(publish(statusChanged(ticket, version, from, to)));
+            from = to;
+        }
+        await().atMost(WAIT).until(() -> changes.stream().allMatch(change -> !statuses(change).equals(List.of("PENDING"))
+                && !statuses(change).isEmpty()));
+        assertThat(sentTo("+14155550321")).as("creation and the first two changes").hasSize(3);
+        assertThat(changes.subList(2, 6)).allSatisfy(change -> assertThat(statuses(change)).containsExactly("HELD"));
+
+        upstreams.userHas("user-%s-0".formatted(team), "+14155550321");
+        for (var change : changes) {
+            endQuietHours(change.eventId());
+        }
+        // the window has passed for the SMS before: the coalesced message may go
+        jdbc.sql("UPDATE deliveries SET created_at = created_at - interval '11 minutes' WHERE ticket_id = ? AND status IN ('SENT', 'DELIVERED')")
+                .param(ticket.ticketId()).update();
+        release.releaseDue();
+
+        assertThat(sentTo("+14155550321")).hasSize(4).last().extracting(FakeUpstreams.SentSms::body).isEqualTo("""
+                Ticket updates in the last minutes
+                - Broken login (High): Open""");
     }
 
     private void endQuietHours(UUID eventId) {

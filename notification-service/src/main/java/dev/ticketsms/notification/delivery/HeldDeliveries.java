@@ -19,17 +19,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Sends what was held for a member during their quiet hours once the window is over. One held ticket update goes
- * out as it was; several become one summary SMS, a line per ticket with where it stands now (a ticket opened and
- * closed meanwhile is announced once, as closed), and the held rows are SKIPPED naming the summary. An admin's
- * message goes out as it was. Held rows are taken under a row lock within a transaction (another replica passes them
+ * Sends what was held for a member once its time has come: the end of their quiet hours, or the end of the window
+ * that limits how many SMS one ticket may send them. One held ticket update goes out as it was; several become one
+ * summary SMS, a line per ticket with where it stands now (a ticket opened and closed meanwhile, or flipped back and
+ * forth, is announced once, as it ended), and the held rows are SKIPPED naming the summary. An admin's message goes
+ * out as it was. Held rows are taken under a row lock within a transaction (another replica passes them
  * over) and the summary's id is derived from the rows it replaces, so a restart or a second replica never sends it
  * twice; the summary is then sent through the ledger like any message, its recipient checked again.
  */
 @Component
-class QuietHoursRelease {
+class HeldDeliveries {
 
-    private static final Logger log = LoggerFactory.getLogger(QuietHoursRelease.class);
+    private static final Logger log = LoggerFactory.getLogger(HeldDeliveries.class);
     private static final int MEMBERS_PER_ROUND = 100;
 
     private final DeliveryLedger ledger;
@@ -39,7 +40,7 @@ class QuietHoursRelease {
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    QuietHoursRelease(DeliveryLedger ledger, PendingDeliveries pending, MessageTemplates templates,
+    HeldDeliveries(DeliveryLedger ledger, PendingDeliveries pending, MessageTemplates templates,
                       TransactionTemplate transactions, DeliveryMetrics metrics, Clock clock) {
         this.ledger = ledger;
         this.pending = pending;
@@ -89,14 +90,15 @@ class QuietHoursRelease {
                 .map(row -> new MessageTemplates.SummaryLine(row.ticket().title(), row.severity(), row.ticket().status()))
                 .toList();
         List<Long> ids = updates.stream().map(DeliveryLedger.HeldRow::id).toList();
-        UUID summaryId = UUID.nameUUIDFromBytes(("quiet-hours-summary " + userId + " "
+        UUID summaryId = UUID.nameUUIDFromBytes(("held-summary " + userId + " "
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(","))).getBytes(StandardCharsets.UTF_8));
-        var summary = new OutgoingSms(summaryId, DeliveryKind.QUIET_HOURS_SUMMARY, null, null, now, null,
-                templates.quietHoursSummary(lines), null, null, null);
+        var summary = new OutgoingSms(summaryId, DeliveryKind.HELD_SUMMARY, null, null, now, null,
+                templates.heldSummary(updates.stream().anyMatch(row -> row.reason() == HoldReason.QUIET_HOURS), lines),
+                null, null, null);
         ledger.claim(summary, new Recipient(userId, updates.getLast().phoneNumber(), null));
         ledger.summarized(ids, summaryId);
         metrics.heldReleased("summarized", ids.size());
-        log.info("{} ticket updates held during quiet hours for {} become one summary SMS ({} tickets)", ids.size(),
+        log.info("{} held ticket updates for {} become one summary SMS ({} tickets)", ids.size(),
                 Recipient.mask(updates.getLast().phoneNumber()), lines.size());
         return summaryId;
     }
