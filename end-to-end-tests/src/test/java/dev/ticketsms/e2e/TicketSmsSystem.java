@@ -156,6 +156,18 @@ final class TicketSmsSystem implements AutoCloseable {
         return identity.userToken(userId, name, roles);
     }
 
+    /** The user's phone number, opted in to SMS, with default preferences. */
+    void savePhone(String token, String phone) throws Exception {
+        savePhone(token, phone, null);
+    }
+
+    /** The user's phone number, opted in to SMS, with these preferences (JSON object; null: the defaults). */
+    void savePhone(String token, String phone, String preferences) throws Exception {
+        call(profiles, "POST", "/api/user/profile", token, """
+                {"phoneNumber":"%s","smsNotificationsEnabled":true%s}"""
+                .formatted(phone, preferences == null ? "" : ",\"preferences\":" + preferences), 200);
+    }
+
     /** A team with these members, created by an admin. */
     String team(String adminToken, String name, String... members) throws Exception {
         String teamId = call(profiles, "POST", "/api/teams", adminToken, """
