@@ -7,7 +7,9 @@ public enum DeliveryKind {
     /** An admin's message through {@code POST /api/sms/send}. */
     MANUAL,
     /** One SMS for a member's ticket updates held during their quiet hours or beyond a ticket's SMS limit. */
-    HELD_SUMMARY;
+    HELD_SUMMARY,
+    /** The one-time code that proves a user owns the number they saved. */
+    PHONE_VERIFICATION;
 
     /** Whether the message is about a ticket event (and members' preferences filter it by this kind). */
     boolean isTicketEvent() {

@@ -62,7 +62,9 @@ class DeliveryLedger {
         /** The row was not PENDING (someone else sends or sent it). */
         TAKEN,
         /** The row had used up its attempts and is FAILED now. */
-        GAVE_UP
+        GAVE_UP,
+        /** The number replied STOP or became unusable: the row stays PENDING (it is skipped on its next attempt). */
+        WITHHELD
     }
 
     /** Records the (event, recipient) pair once; later calls for the same pair change nothing. */
@@ -70,10 +72,10 @@ class DeliveryLedger {
         jdbc.sql("""
                         INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
                                                 requested_by, event_occurred_at, body, severity, category,
-                                                ticket_title, ticket_status, created_at, updated_at)
+                                                ticket_title, ticket_status, expires_at, created_at, updated_at)
                         VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
                                 :requestedBy, :occurredAt, :body, :severity, :category,
-                                :ticketTitle, :ticketStatus, :now, :now)
+                                :ticketTitle, :ticketStatus, :expiresAt, :now, :now)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
                 .param("eventId", sms.eventId())
@@ -89,6 +91,7 @@ class DeliveryLedger {
                 .param("category", sms.category(), Types.VARCHAR)
                 .param("ticketTitle", sms.ticket() == null ? null : sms.ticket().title(), Types.VARCHAR)
                 .param("ticketStatus", sms.ticket() == null ? null : sms.ticket().status().name(), Types.VARCHAR)
+                .param("expiresAt", sms.expiresAt() == null ? null : Timestamp.from(sms.expiresAt()), Types.TIMESTAMP)
                 .param("now", now())
                 .update();
     }
@@ -121,7 +124,7 @@ class DeliveryLedger {
 
     private static final String MESSAGE_COLUMNS = """
             event_id, kind, ticket_id, team_id, event_occurred_at, requested_by, body, severity, category, ticket_title,
-            ticket_status""";
+            ticket_status, expires_at""";
 
     private static OutgoingSms message(ResultSet rs, int row) throws SQLException {
         String severity = rs.getString("severity");
@@ -131,7 +134,16 @@ class DeliveryLedger {
                 rs.getObject("team_id", UUID.class), rs.getTimestamp("event_occurred_at").toInstant(),
                 rs.getString("requested_by"), SmsBody.of(rs.getString("body")),
                 severity == null ? null : Severity.valueOf(severity), rs.getString("category"),
-                title == null ? null : new OutgoingSms.TicketState(title, TicketStatus.valueOf(rs.getString("ticket_status"))));
+                title == null ? null : new OutgoingSms.TicketState(title, TicketStatus.valueOf(rs.getString("ticket_status"))),
+                rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant());
+    }
+
+    /** Rows waiting to be sent whose time is over (a verification code that expired): SKIPPED, never sent late. */
+    int skipExpired() {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'SKIPPED', error_message = 'expired before it could be sent', updated_at = :now
+                        WHERE expires_at < :now AND status IN (:from)""")
+                .param("now", now()).param("from", DeliveryStatus.from(DeliveryStatus.SKIPPED)).update();
     }
 
     /** A row held for the end of its recipient's quiet hours. */
@@ -220,6 +232,9 @@ class DeliveryLedger {
                             attempted_at = CASE WHEN attempts >= :max THEN attempted_at ELSE :now END,
                             updated_at = :now
                         WHERE id = :id AND status = 'PENDING'
+                          AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.phone_number = deliveries.phone_number)
+                          AND NOT EXISTS (SELECT 1 FROM number_health h
+                                          WHERE h.phone_number = deliveries.phone_number AND h.blocked_until > :now)
                         RETURNING status""")
                 .param("max", maxAttempts)
                 .param("now", now())
@@ -227,7 +242,12 @@ class DeliveryLedger {
                 .query(String.class)
                 .optional()
                 .map(status -> status.equals("SENDING") ? Start.SENDING : Start.GAVE_UP)
-                .orElse(Start.TAKEN);
+                .orElseGet(() -> stillPending(id) ? Start.WITHHELD : Start.TAKEN);
+    }
+
+    private boolean stillPending(long id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deliveries WHERE id = ? AND status = 'PENDING')")
+                .param(id).query(Boolean.class).single();
     }
 
     /** Twilio certainly did not take the request: the row may be sent again, and the attempt does not count. */
@@ -245,7 +265,9 @@ class DeliveryLedger {
                             UPDATE deliveries SET status = CASE WHEN status IN (:from) THEN 'SENT' ELSE status END,
                                    twilio_sid = COALESCE(twilio_sid, :sid),
                                    twilio_status = CASE WHEN status IN (:from) THEN :twilioStatus ELSE twilio_status END,
-                                   segments = :segments, sent_at = COALESCE(sent_at, :now), updated_at = :now
+                                   segments = :segments, sent_at = COALESCE(sent_at, :now), updated_at = :now,
+                                   -- a verification code is kept only until Twilio has it
+                                   body = CASE WHEN kind = 'PHONE_VERIFICATION' THEN NULL ELSE body END
                             WHERE id = :id""")
                     .param("from", DeliveryStatus.from(DeliveryStatus.SENT))
                     .param("sid", accepted.sid()).param("twilioStatus", accepted.status())
@@ -298,7 +320,8 @@ class DeliveryLedger {
     boolean settleFound(long id, DeliveryStatus status, String sid, String twilioStatus, int segments) {
         return jdbc.sql("""
                         UPDATE deliveries SET status = :status, twilio_sid = :sid, twilio_status = :twilioStatus,
-                               segments = :segments, error_message = NULL, sent_at = COALESCE(sent_at, :now), updated_at = :now
+                               segments = :segments, error_message = NULL, sent_at = COALESCE(sent_at, :now), updated_at = :now,
+                               body = CASE WHEN kind = 'PHONE_VERIFICATION' THEN NULL ELSE body END
                         WHERE id = :id AND status IN ('SENDING', 'UNKNOWN') AND twilio_sid IS NULL""")
                 .param("status", status.name()).param("sid", sid).param("twilioStatus", truncateStatus(twilioStatus))
                 .param("segments", segments).param("now", now()).param("id", id).update() > 0;

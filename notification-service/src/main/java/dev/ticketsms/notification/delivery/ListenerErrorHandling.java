@@ -73,7 +73,7 @@ class ListenerErrorHandling {
         return TopicBuilder.name(Topics.TICKET_EVENTS_DLT).partitions(partitions).replicas(replicas).build();
     }
 
-    private static ExponentialBackOff backOff(Duration initial, Duration max, int maxAttempts) {
+    static ExponentialBackOff backOff(Duration initial, Duration max, int maxAttempts) {
         var backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
         backOff.setMaxInterval(max.toMillis());
         backOff.setMaxAttempts(maxAttempts);

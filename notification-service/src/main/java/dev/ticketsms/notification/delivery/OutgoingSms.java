@@ -1,5 +1,6 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.events.PhoneVerificationRequested;
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketCreated;
 import dev.ticketsms.events.TicketEvent;
@@ -22,9 +23,21 @@ import java.util.UUID;
  * @param category    the ticket's category, as the recipient lookup was asked; null for a manual message
  * @param ticket      the ticket's title and the status this event left it in, for a quiet-hours summary; null for
  *                    other messages
+ * @param expiresAt   after this it must not be sent (a verification code); null: no expiry
  */
 record OutgoingSms(UUID eventId, DeliveryKind kind, UUID ticketId, UUID teamId, Instant occurredAt, String requestedBy,
-                   SmsBody body, Severity severity, String category, TicketState ticket) {
+                   SmsBody body, Severity severity, String category, TicketState ticket, Instant expiresAt) {
+
+    OutgoingSms(UUID eventId, DeliveryKind kind, UUID ticketId, UUID teamId, Instant occurredAt, String requestedBy,
+                SmsBody body, Severity severity, String category, TicketState ticket) {
+        this(eventId, kind, ticketId, teamId, occurredAt, requestedBy, body, severity, category, ticket, null);
+    }
+
+    /** The code that verifies a user's new number. */
+    static OutgoingSms verification(PhoneVerificationRequested request, SmsBody body) {
+        return new OutgoingSms(request.eventId(), DeliveryKind.PHONE_VERIFICATION, null, null, request.occurredAt(),
+                null, body, null, null, null, request.expiresAt());
+    }
 
     /** What a quiet-hours summary says of a ticket. */
     record TicketState(String title, TicketStatus status) {

@@ -43,6 +43,7 @@ class PendingDeliveries {
 
     @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
     void sendLeftOvers() {
+        ledger.skipExpired();
         ledger.waitingSince(clock.instant().minus(resendAfter), MESSAGES_PER_ROUND).forEach(this::send);
     }
 
@@ -61,6 +62,13 @@ class PendingDeliveries {
      * summary, ask about the users of its rows.
      */
     private List<Recipient> recipientsNow(OutgoingSms sms) {
+        if (sms.kind() == DeliveryKind.PHONE_VERIFICATION) {
+            // the number is nobody's recipient until it is verified: the code goes to the number it was asked for
+            return sms.expiresAt() != null && sms.expiresAt().isAfter(clock.instant())
+                    ? ledger.pendingRows(sms.eventId()).stream()
+                            .map(row -> new Recipient(row.userId(), row.phoneNumber(), null)).toList()
+                    : List.of();
+        }
         if (sms.kind().isTicketEvent()) {
             return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name(), clock.instant());
         }

@@ -216,8 +216,9 @@ class SmsDelivery {
     }
 
     /**
-     * Right before the request: the process is not stopping, the message's deadline has not passed, the number did
-     * not reply STOP and is not unusable, and the row is still PENDING with attempts left. Only then is it SENDING.
+     * Before the request: the code has not expired, the country is allowed, the number did not reply STOP and is not
+     * unusable; right before it, the process is not stopping, the message's deadline has not passed and the row is
+     * still PENDING with attempts left. Only then is it SENDING.
      */
     private final class RowGate implements WireGate {
 
@@ -232,14 +233,30 @@ class SmsDelivery {
             this.deadline = deadline;
         }
 
+        /**
+         * The checks that take queries, before the attempt waits for its permit; rows that must not go are SKIPPED.
+         * The thread is not woken by a shutdown while it queries (that would break its database connection), only
+         * while it waits.
+         */
         @Override
-        public boolean enter() {
+        public boolean ready() {
             if (!shutdown.stopWaiting()) {
                 notNow = "shutting down";
                 return false;
             }
-            if (clock.instant().isAfter(deadline)) {
-                notNow = "no send slot within " + rules.eventDeadline();
+            if (!mayGo()) {
+                return false;
+            }
+            if (!shutdown.startWaiting()) {
+                notNow = "shutting down";
+                return false;
+            }
+            return true;
+        }
+
+        private boolean mayGo() {
+            if (sms.expiresAt() != null && !sms.expiresAt().isAfter(clock.instant())) {
+                skip(row, sms, "expired", "expired before it could be sent");
                 return false;
             }
             Optional<String> country = destinations.refused(row.phoneNumber());
@@ -255,9 +272,30 @@ class SmsDelivery {
                 skip(row, sms, "number_unusable", "Twilio refused the number for good");
                 return false;
             }
+            return true;
+        }
+
+        /**
+         * Right after the permit: one conditional UPDATE, which also refuses a number that replied STOP or became
+         * unusable since {@link #ready} (the row then stays PENDING and is skipped on its next attempt).
+         */
+        @Override
+        public boolean enter() {
+            if (!shutdown.stopWaiting()) {
+                notNow = "shutting down";
+                return false;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                notNow = "no send slot within " + rules.eventDeadline();
+                return false;
+            }
             return switch (ledger.startSending(row.id(), rules.maxAttempts())) {
                 case SENDING -> true;
                 case TAKEN -> false;
+                case WITHHELD -> {
+                    notNow = "the number replied STOP or became unusable a moment ago";
+                    yield false;
+                }
                 case GAVE_UP -> {
                     metrics.gaveUp();
                     log.error("SMS for event {} to {} FAILED after {} attempts", sms.eventId(),

@@ -51,8 +51,8 @@ public class SmsSender {
     }
 
     /**
-     * @param gate checked right before each request (after every wait); a request that certainly did not reach
-     *             Twilio is handed back through it before the retry waits
+     * @param gate checked at every attempt, before its rate permit and right before the request; a request that
+     *             certainly did not reach Twilio is handed back through it before the retry waits
      * @return how Twilio answered, or {@link SmsResult.NotAttempted} when the gate kept the request from going out
      * @throws SmsNotSentException when nothing was sent: Twilio kept refusing for a reason worth retrying later,
      *                             the breaker is open, or no rate-limit or bulkhead slot came in time
@@ -71,7 +71,8 @@ public class SmsSender {
         };
         // the rate permit is taken last, right before the request: a call that waited for a bulkhead slot after
         // taking its permit would go out together with others and burst above the sender's rate
-        call = RateLimiter.decorateSupplier(rateLimiter, call);
+        Supplier<SmsResult> paced = RateLimiter.decorateSupplier(rateLimiter, call);
+        call = () -> gate.ready() ? paced.get() : new SmsResult.NotAttempted();
         call = Bulkhead.decorateSupplier(bulkhead, call);
         call = CircuitBreaker.decorateSupplier(circuitBreaker, call);
         call = Retry.decorateSupplier(retry, call);

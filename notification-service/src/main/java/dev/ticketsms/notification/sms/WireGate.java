@@ -1,10 +1,15 @@
 package dev.ticketsms.notification.sms;
 
 /**
- * What must hold right before a request goes on the wire, checked by {@link SmsSender} after every wait (bulkhead
- * slot, rate permit, retry back-off), so that a message counts as "being sent" only while its request is out.
+ * What must hold before a request goes on the wire, checked by {@link SmsSender} at every attempt, so that a message
+ * counts as "being sent" only while its request is out: {@link #ready} before the attempt waits for its rate permit
+ * (the checks that may take a few queries), {@link #enter} right after it, as little work as possible, so the
+ * requests leave at the pace the permits are granted.
  */
 public interface WireGate {
+
+    /** @return whether the attempt may wait for its permit; false sends nothing and ends the attempt */
+    boolean ready();
 
     /** @return whether the request may go out now; false sends nothing and ends the attempt */
     boolean enter();

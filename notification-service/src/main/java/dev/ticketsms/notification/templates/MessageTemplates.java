@@ -111,6 +111,13 @@ public class MessageTemplates {
         return text.toString();
     }
 
+    /** The one-time code for a new number; says how long it is valid and that nothing else is sent until then. */
+    public SmsBody phoneVerification(String code, java.time.Duration validity) {
+        long minutes = Math.max(1, validity.toMinutes());
+        return SmsBody.of("Your ticket-sms verification code is %s. It expires in %d minute%s. If you did not add this number, ignore this message."
+                .formatted(code, minutes, minutes == 1 ? "" : "s"));
+    }
+
     String ticketLink(UUID ticketId) {
         return properties.ticketUrlTemplate().replace("{ticketId}", ticketId.toString());
     }

@@ -107,13 +107,17 @@ abstract class DeliveryIntegrationTest {
     }
 
     void send(String key, String value) {
+        send(Topics.TICKET_EVENTS, key, value);
+    }
+
+    void send(String topic, String key, String value) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         var producer = new DefaultKafkaProducerFactory<String, String>(props);
         try {
-            new KafkaTemplate<>(producer).send(new ProducerRecord<>(Topics.TICKET_EVENTS, key, value)).join();
+            new KafkaTemplate<>(producer).send(new ProducerRecord<>(topic, key, value)).join();
         } finally {
             producer.destroy();
         }

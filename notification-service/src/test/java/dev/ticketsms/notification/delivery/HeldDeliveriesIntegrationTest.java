@@ -30,34 +30,34 @@ class HeldDeliveriesIntegrationTest extends DeliveryIntegrationTest {
     void aMemberInQuietHoursGetsTheSmsWhenTheWindowEndsOthersAtOnce() {
         UUID team = UUID.randomUUID();
         Instant quietUntil = Instant.now().plus(Duration.ofHours(7));
-        upstreams.teamHas(team.toString(), members(team, "+1415555030", null, quietUntil));
+        upstreams.teamHas(team.toString(), members(team, "+1415555090", null, quietUntil));
 
         TicketCreated event = publish(ticketCreated(team));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(ledger(event))
                 .extracting(row -> row.get("phone_number"), row -> row.get("status"))
-                .containsExactly(tuple("+14155550301", "SENT"), tuple("+14155550302", "HELD")));
-        assertThat(requestsFor("+14155550302")).isEmpty();
+                .containsExactly(tuple("+14155550901", "SENT"), tuple("+14155550902", "HELD")));
+        assertThat(requestsFor("+14155550902")).isEmpty();
         release.releaseDue();
-        assertThat(requestsFor("+14155550302")).as("still quiet").isEmpty();
+        assertThat(requestsFor("+14155550902")).as("still quiet").isEmpty();
 
         // 07:00 in their time zone: the window is over and profile-service no longer says they are quiet
-        upstreams.teamHas(team.toString(), members(team, "+1415555030", null, null));
+        upstreams.teamHas(team.toString(), members(team, "+1415555090", null, null));
         endQuietHours(event.eventId());
         release.releaseDue();
 
         assertThat(statuses(event)).containsExactly("SENT", "SENT");
-        assertThat(sentTo("+14155550302")).singleElement()
+        assertThat(sentTo("+14155550902")).singleElement()
                 .satisfies(sms -> assertThat(sms.body()).startsWith("New Support Ticket Created\nTitle: Broken login"));
         release.releaseDue();
-        assertThat(requestsFor("+14155550302")).hasSize(1);
+        assertThat(requestsFor("+14155550902")).hasSize(1);
     }
 
     @Test
     void severalHeldUpdatesBecomeOneSummaryAndATicketClosedMeanwhileIsAnnouncedOnceAsClosed() {
         UUID team = UUID.randomUUID();
         Instant quietUntil = Instant.now().plus(Duration.ofHours(7));
-        upstreams.teamHas(team.toString(), members(team, "+1415555031", quietUntil, quietUntil));
+        upstreams.teamHas(team.toString(), members(team, "+1415555091", quietUntil, quietUntil));
         TicketCreated outage = publish(new TicketCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), team, 0,
                 "Checkout down", dev.ticketsms.events.Severity.HIGH, "Payments", "user-1", "Jane Roe"));
         TicketStatusChanged started = publish(statusChanged(outage, 1, TicketStatus.OPEN, TicketStatus.IN_PROGRESS));
@@ -67,21 +67,21 @@ class HeldDeliveriesIntegrationTest extends DeliveryIntegrationTest {
         await().atMost(WAIT).until(() -> List.of(outage, started, closed, other).stream()
                 .allMatch(event -> statuses(event).equals(List.of("HELD", "HELD"))));
 
-        upstreams.teamHas(team.toString(), members(team, "+1415555031", null, null));
+        upstreams.teamHas(team.toString(), members(team, "+1415555091", null, null));
         String member0 = "user-%s-0".formatted(team);
-        upstreams.userHas(member0, "+14155550311");
-        upstreams.userHas("user-%s-1".formatted(team), "+14155550312");
+        upstreams.userHas(member0, "+14155550911");
+        upstreams.userHas("user-%s-1".formatted(team), "+14155550912");
         for (var event : List.of(outage, started, closed, other)) {
             endQuietHours(event.eventId());
         }
         release.releaseDue();
         release.releaseDue();
 
-        assertThat(sentTo("+14155550311")).singleElement().extracting(FakeUpstreams.SentSms::body).isEqualTo("""
+        assertThat(sentTo("+14155550911")).singleElement().extracting(FakeUpstreams.SentSms::body).isEqualTo("""
                 Ticket updates from your quiet hours
                 - Checkout down (High): Closed
                 - Slow search (Low): Open""");
-        assertThat(sentTo("+14155550312")).hasSize(1);
+        assertThat(sentTo("+14155550912")).hasSize(1);
         assertThat(statuses(outage)).containsExactly("SKIPPED", "SKIPPED");
         assertThat(jdbc.sql("SELECT status FROM deliveries WHERE kind = 'HELD_SUMMARY' AND user_id = ?")
                 .param(member0).query(String.class).list()).containsExactly("SENT");
@@ -89,7 +89,7 @@ class HeldDeliveriesIntegrationTest extends DeliveryIntegrationTest {
 
     @Test
     void aTicketFlippedBackAndForthTextsEachMemberThreeTimesAndTheRestIsOneMessageLater() {
-        UUID team = teamOf("+14155550321");
+        UUID team = teamOf("+14155550921");
         TicketCreated ticket = publish(ticketCreated(team));
         var changes = new java.util.ArrayList<TicketStatusChanged>();
         TicketStatus from = TicketStatus.OPEN;
@@ -100,10 +100,10 @@ class HeldDeliveriesIntegrationTest extends DeliveryIntegrationTest {
         }
         await().atMost(WAIT).until(() -> changes.stream().allMatch(change -> !statuses(change).equals(List.of("PENDING"))
                 && !statuses(change).isEmpty()));
-        assertThat(sentTo("+14155550321")).as("creation and the first two changes").hasSize(3);
+        assertThat(sentTo("+14155550921")).as("creation and the first two changes").hasSize(3);
         assertThat(changes.subList(2, 6)).allSatisfy(change -> assertThat(statuses(change)).containsExactly("HELD"));
 
-        upstreams.userHas("user-%s-0".formatted(team), "+14155550321");
+        upstreams.userHas("user-%s-0".formatted(team), "+14155550921");
         for (var change : changes) {
             endQuietHours(change.eventId());
         }
@@ -112,7 +112,7 @@ class HeldDeliveriesIntegrationTest extends DeliveryIntegrationTest {
                 .param(ticket.ticketId()).update();
         release.releaseDue();
 
-        assertThat(sentTo("+14155550321")).hasSize(4).last().extracting(FakeUpstreams.SentSms::body).isEqualTo("""
+        assertThat(sentTo("+14155550921")).hasSize(4).last().extracting(FakeUpstreams.SentSms::body).isEqualTo("""
                 Ticket updates in the last minutes
                 - Broken login (High): Open""");
     }

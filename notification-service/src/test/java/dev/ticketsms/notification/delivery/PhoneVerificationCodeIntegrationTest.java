@@ -1,0 +1,59 @@
+package dev.ticketsms.notification.delivery;
+
+import dev.ticketsms.events.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The one-time code for a new number goes out through the ledger, once, and only while it is valid. */
+class PhoneVerificationCodeIntegrationTest extends DeliveryIntegrationTest {
+
+    @Test
+    void theCodeIsTextedToTheNewNumberOnceAndTheLedgerForgetsIt() {
+        UUID eventId = UUID.randomUUID();
+        String request = verification(eventId, "+14155550951", "482913", Instant.now().plus(Duration.ofMinutes(10)));
+
+        send(Topics.PROFILE_EVENTS, "+14155550951", request);
+        send(Topics.PROFILE_EVENTS, "+14155550951", request);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("+14155550951").size() == 1);
+        assertThat(sentTo("+14155550951").getFirst().body())
+                .isEqualTo("Your ticket-sms verification code is 482913. It expires in 10 minutes. If you did not add this number, ignore this message.");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(row(eventId))
+                .containsEntry("kind", "PHONE_VERIFICATION").containsEntry("status", "SENT").containsEntry("body", null));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> requestsFor("+14155550951").size() == 1);
+    }
+
+    @Test
+    void anExpiredCodeAndOtherProfileEventsSendNothing() {
+        send(Topics.PROFILE_EVENTS, "+14155550952",
+                verification(UUID.randomUUID(), "+14155550952", "111111", Instant.now().minus(Duration.ofMinutes(1))));
+        send(Topics.PROFILE_EVENTS, UUID.randomUUID().toString(), """
+                {"type":"TeamMemberAdded","eventId":"%s","occurredAt":"%s","teamId":"%s","userId":"u1"}"""
+                .formatted(UUID.randomUUID(), Instant.now(), UUID.randomUUID()));
+        UUID later = UUID.randomUUID();
+        send(Topics.PROFILE_EVENTS, "+14155550953",
+                verification(later, "+14155550953", "222222", Instant.now().plus(Duration.ofMinutes(10))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("+14155550953").size() == 1);
+        assertThat(requestsFor("+14155550952")).isEmpty();
+    }
+
+    private Map<String, Object> row(UUID eventId) {
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM deliveries WHERE event_id = ?").param(eventId).query().listOfRows();
+        return rows.isEmpty() ? Map.of() : rows.getFirst();
+    }
+
+    private static String verification(UUID eventId, String phone, String code, Instant expiresAt) {
+        return """
+                {"type":"PhoneVerificationRequested","eventId":"%s","occurredAt":"%s","userId":"verifier","phoneNumber":"%s",
+                 "code":"%s","expiresAt":"%s"}""".formatted(eventId, expiresAt.minus(Duration.ofMinutes(10)), phone, code, expiresAt);
+    }
+}
