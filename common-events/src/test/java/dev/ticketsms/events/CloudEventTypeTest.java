@@ -32,5 +32,7 @@ class CloudEventTypeTest {
                 .isEqualTo("sms.opt-in-received.v1");
         assertThat(new SmsNumberUnusable(id, Instant.EPOCH, "+15005550009", "21614", "not mobile").cloudEventType())
                 .isEqualTo("sms.number-unusable.v1");
+        assertThat(new PhoneVerificationRequested(id, Instant.EPOCH, "u", "+14155550101", "123456", Instant.EPOCH)
+                .cloudEventType()).isEqualTo("phone.verification-requested.v1");
     }
 }

@@ -51,7 +51,10 @@ class WireFormatTest {
                         "SM1123456789abcdef0123456789abcdef")),
                 Arguments.of("sms-number-unusable.json", new SmsNumberUnusable(
                         UUID.fromString("c9d7e8fa-b1c0-4dfe-a0f1-6c7d8e9fa0b7"), AT, "+15005550009", "21614",
-                        "'To' number is not a valid mobile number")));
+                        "'To' number is not a valid mobile number")),
+                Arguments.of("phone-verification-requested.json", new PhoneVerificationRequested(
+                        UUID.fromString("dae8f90b-c2d1-4e0f-b102-7d8e9fa0b1c8"), AT, "user-42", "+14155550101",
+                        "042917", Instant.parse("2026-11-25T14:13:07.123Z"))));
     }
 
     @ParameterizedTest(name = "{0}")

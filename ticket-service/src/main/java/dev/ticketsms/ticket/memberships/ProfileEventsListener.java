@@ -1,5 +1,6 @@
 package dev.ticketsms.ticket.memberships;
 
+import dev.ticketsms.events.PhoneVerificationRequested;
 import dev.ticketsms.events.ProfileEvent;
 import dev.ticketsms.events.SmsOptInReceived;
 import dev.ticketsms.events.SmsNumberUnusable;
@@ -10,7 +11,7 @@ import dev.ticketsms.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@link TeamMemberships} up to date from {@code profiles.events.v1}; SMS opt-out/in events are not ours. */
+/** Keeps {@link TeamMemberships} up to date from {@code profiles.events.v1}; SMS consent, number and verification events are not ours. */
 @Component
 class ProfileEventsListener {
 
@@ -31,6 +32,8 @@ class ProfileEventsListener {
             case SmsOptInReceived ignored -> {
             }
             case SmsNumberUnusable ignored -> {
+            }
+            case PhoneVerificationRequested ignored -> {
             }
         }
     }
