@@ -19,8 +19,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +47,11 @@ final class TicketSmsSystem implements AutoCloseable {
     private static final String TICKET_SERVICE_CLIENT_ID = "ticket-service";
     private static final String TICKET_SERVICE_CLIENT_SECRET = "e2e-ticket-secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The code in notification-service's verification SMS ("Your ticket-sms verification code is 123456. ..."). */
+    private static final Pattern VERIFICATION_CODE = Pattern.compile("(?i)verification code\\D{0,20}(\\d{6})\\b");
+
+    /** The SIDs of the verification codes this fixture read and typed back: not what the tests watch for. */
+    private final Set<String> verificationSids = ConcurrentHashMap.newKeySet();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -156,16 +166,62 @@ final class TicketSmsSystem implements AutoCloseable {
         return identity.userToken(userId, name, roles);
     }
 
-    /** The user's phone number, opted in to SMS, with default preferences. */
+    /** The user's phone number, opted in to SMS and verified, with default preferences. */
     void savePhone(String token, String phone) throws Exception {
         savePhone(token, phone, null);
     }
 
-    /** The user's phone number, opted in to SMS, with these preferences (JSON object; null: the defaults). */
+    /** The user's phone number, opted in to SMS and verified, with these preferences (JSON object; null: defaults). */
     void savePhone(String token, String phone, String preferences) throws Exception {
-        call(profiles, "POST", "/api/user/profile", token, """
+        saveVerifiedProfile(token, """
                 {"phoneNumber":"%s","smsNotificationsEnabled":true%s}"""
-                .formatted(phone, preferences == null ? "" : ",\"preferences\":" + preferences), 200);
+                .formatted(phone, preferences == null ? "" : ",\"preferences\":" + preferences));
+    }
+
+    /**
+     * Saves a profile as its user; a new number is then confirmed with the code texted to it, read from the sandbox as
+     * the user would read it on their phone. Answers the profile as saved (phoneNumberStatus UNVERIFIED then).
+     */
+    JsonNode saveVerifiedProfile(String token, String json) throws Exception {
+        JsonNode saved = call(profiles, "POST", "/api/user/profile", token, json, 200);
+        if ("UNVERIFIED".equals(saved.get("phoneNumberStatus").asString())) {
+            confirmNumber(token, saved.get("phoneNumber").asString());
+        }
+        return saved;
+    }
+
+    /**
+     * Types back the verification code texted to {@code phone} (E.164). The code comes from notification-service
+     * consuming profile-service's PhoneVerificationRequested; the wait for it is bounded.
+     */
+    void confirmNumber(String token, String phone) throws Exception {
+        var sms = new AtomicReference<JsonNode>();
+        await("a verification code texted to " + phone).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    sms.set(newestUnusedCodeTo(phone).orElse(null));
+                    return sms.get() != null;
+                });
+        Matcher code = VERIFICATION_CODE.matcher(sms.get().get("body").asString());
+        assertThat(code.find()).isTrue();
+        verificationSids.add(sms.get().get("sid").asString());
+        JsonNode verified = call(profiles, "POST", "/api/user/profile/phone-verification", token, """
+                {"code":"%s"}""".formatted(code.group(1)), 200);
+        assertThat(verified.get("phoneNumberStatus").asString()).isEqualTo("OK");
+    }
+
+    /** The verification codes texted to these phones, whether or not this fixture typed them back. */
+    List<JsonNode> verificationCodesTo(String... phones) throws Exception {
+        return allOutboundMessages().stream()
+                .filter(message -> List.of(phones).contains(message.get("to").asString()))
+                .filter(message -> VERIFICATION_CODE.matcher(message.get("body").asString()).find())
+                .toList();
+    }
+
+    private Optional<JsonNode> newestUnusedCodeTo(String phone) throws Exception {
+        return verificationCodesTo(phone).stream()
+                .filter(message -> !verificationSids.contains(message.get("sid").asString()))
+                .reduce((older, newer) -> newer);
     }
 
     /** A team with these members, created by an admin. */
@@ -205,15 +261,24 @@ final class TicketSmsSystem implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    /** SMS the application sent to these phones (not inbound replies, not the sandbox's TwiML answers). */
+    /**
+     * SMS the application sent to these phones (not inbound replies, not the sandbox's TwiML answers, not the
+     * verification codes this fixture typed back).
+     */
     List<JsonNode> messagesTo(String... phones) throws Exception {
         return outboundMessages().stream()
                 .filter(message -> List.of(phones).contains(message.get("to").asString()))
                 .toList();
     }
 
-    /** Every SMS the application sent through the sandbox, oldest first. */
+    /** Every SMS the application sent through the sandbox, oldest first, but the verification codes typed back. */
     List<JsonNode> outboundMessages() throws Exception {
+        return allOutboundMessages().stream()
+                .filter(message -> !verificationSids.contains(message.get("sid").asString()))
+                .toList();
+    }
+
+    private List<JsonNode> allOutboundMessages() throws Exception {
         return sandboxMessages().stream()
                 .filter(message -> message.get("direction").asString().startsWith("outbound-api"))
                 .toList();

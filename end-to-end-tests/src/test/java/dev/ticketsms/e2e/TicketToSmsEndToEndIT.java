@@ -46,12 +46,12 @@ class TicketToSmsEndToEndIT {
         String noPhone = system.userToken("carol", "Carol Agent");
         String creator = system.userToken("dave", "John Doe");
 
-        system.call(profiles, "POST", "/api/user/profile", optedIn, """
-                {"phoneNumber":"+1 (415) 555-0101","smsNotificationsEnabled":true}""", 200);
-        system.call(profiles, "POST", "/api/user/profile", alsoOptedIn, """
-                {"phoneNumber":"+49 151 23456789","smsNotificationsEnabled":true}""", 200);
-        system.call(profiles, "POST", "/api/user/profile", optedOut, """
-                {"phoneNumber":"+14155550102","smsNotificationsEnabled":false}""", 200);
+        system.saveVerifiedProfile(optedIn, """
+                {"phoneNumber":"+1 (415) 555-0101","smsNotificationsEnabled":true}""");
+        system.saveVerifiedProfile(alsoOptedIn, """
+                {"phoneNumber":"+49 151 23456789","smsNotificationsEnabled":true}""");
+        system.saveVerifiedProfile(optedOut, """
+                {"phoneNumber":"+14155550102","smsNotificationsEnabled":false}""");
         system.call(profiles, "POST", "/api/user/profile", noPhone, """
                 {"smsNotificationsEnabled":true}""", 200);
         String teamId = system.team(admin, "Database team", "alice", "erin", "bob", "carol", "dave");
@@ -112,10 +112,10 @@ class TicketToSmsEndToEndIT {
         String grace = system.userToken("grace", "Grace Agent");
         String henry = system.userToken("henry", "Henry Agent");
         String creator = system.userToken("ivan", "Ivan Lead");
-        system.call(profiles, "POST", "/api/user/profile", grace, """
-                {"phoneNumber":"+14155550111","smsNotificationsEnabled":true}""", 200);
-        system.call(profiles, "POST", "/api/user/profile", henry, """
-                {"phoneNumber":"+14155550112","smsNotificationsEnabled":true}""", 200);
+        system.saveVerifiedProfile(grace, """
+                {"phoneNumber":"+14155550111","smsNotificationsEnabled":true}""");
+        system.saveVerifiedProfile(henry, """
+                {"phoneNumber":"+14155550112","smsNotificationsEnabled":true}""");
         String teamId = system.team(admin, "Payments team", "grace", "henry", "ivan");
 
         JsonNode stop = system.reply("+14155550111", "stop");
@@ -144,6 +144,32 @@ class TicketToSmsEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(system.messagesTo("+14155550111"))
                 .extracting(message -> message.get("body").asString())
                 .anySatisfy(body -> assertThat(body).startsWith("Ticket Status Updated").contains("Open -> In Progress")));
+    }
+
+    @Test
+    void aNumberNobodyConfirmedGetsItsCodeAndNothingElse() throws Exception {
+        String admin = system.userToken("admin-3", "Ada Admin", "admin");
+        String mallory = system.userToken("mallory", "Mallory Mischief");
+        String kim = system.userToken("kim", "Kim Agent");
+        String creator = system.userToken("leo", "Leo Lead");
+        // Mallory types someone else's number; whoever owns it sees the code, which Mallory never learns
+        JsonNode saved = system.call(profiles, "POST", "/api/user/profile", mallory, """
+                {"phoneNumber":"+14155550131","smsNotificationsEnabled":true}""", 200);
+        assertThat(saved.get("phoneNumberStatus").asString()).isEqualTo("UNVERIFIED");
+        system.saveVerifiedProfile(kim, """
+                {"phoneNumber":"+14155550132","smsNotificationsEnabled":true}""");
+        String teamId = system.team(admin, "Network team", "mallory", "kim", "leo");
+
+        String ticketId = system.createTicketOnceMember(creator, """
+                {"title":"VPN down","severity":"CRITICAL","category":"Network","teamId":"%s"}""".formatted(teamId));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.messagesTo("+14155550132").size() == 1);
+        assertThat(system.messagesTo("+14155550132").getFirst().get("body").asString()).contains("VPN down", ticketId);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                system.messagesTo("+14155550131").size() == 1);
+        assertThat(system.verificationCodesTo("+14155550131")).hasSize(1)
+                .as("the one SMS to the unconfirmed number is its code").isEqualTo(system.messagesTo("+14155550131"));
+        assertThat(system.ledgerOf(ticketId, "TICKET_CREATED")).containsOnlyKeys("kim");
     }
 
     @Test

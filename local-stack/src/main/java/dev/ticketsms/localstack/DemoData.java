@@ -1,25 +1,36 @@
 package dev.ticketsms.localstack;
 
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The demo team, made through the services' public APIs with tokens from the dev issuer, as a frontend would:
- * members in every state a recipient lookup must handle. Running it again changes nothing: the team's id is kept in
- * {@code .local/demo-team-id} and reused while profile-service knows it; profiles and memberships are set, not added.
+ * members in every state a recipient lookup must handle. A member's new number is confirmed as its owner would:
+ * the verification code notification-service texted is read from the sandbox's {@code /sandbox/messages} and typed
+ * back. Running it again changes nothing: the team's id is kept in {@code .local/demo-team-id} and reused while
+ * profile-service knows it; profiles and memberships are set, not added. Dana, the demo's user, starts every run
+ * without a number, so the demo below always texts her a fresh code.
  */
 final class DemoData {
 
@@ -30,12 +41,20 @@ final class DemoData {
     static final String TEAM_NAME = "Demo team";
 
     static final List<Member> MEMBERS = List.of(
-            new Member("alice", "Alice Agent", "+1 415 555 0101", true, "phone, opted in: gets SMS"),
-            new Member("bob", "Bob Agent", "+1 415 555 0102", false, "phone, opted out: no SMS"),
+            new Member("alice", "Alice Agent", "+1 415 555 0101", true, "phone verified, opted in: gets SMS"),
+            new Member("bob", "Bob Agent", "+1 415 555 0102", false, "phone verified, opted out: no SMS"),
             new Member("carol", "Carol Agent", null, true, "no phone: no SMS"));
 
-    /** The demo's own user: in the team, without a profile until the demo sets a phone number. */
+    /** The demo's own user: in the team, without a phone number until the demo sets (and confirms) one. */
     static final Member DEMO_USER = new Member("dana", "Dana Demo", "+1 415 555 0199", true, "you, in the demo below");
+
+    /** The code in notification-service's SMS, "Your ticket-sms verification code is 123456. ...". */
+    private static final Pattern VERIFICATION_CODE = Pattern.compile("(?i)verification code\\D{0,20}(\\d{6})\\b");
+
+    /** How long a texted code may take to reach the sandbox before a new one is asked for, and then in all. */
+    private static final Duration CODE_FIRST_WAIT = Duration.ofSeconds(15);
+    private static final Duration CODE_WAIT = Duration.ofSeconds(45);
+    private static final Duration CODE_POLL = Duration.ofMillis(250);
 
     private final DevTokenIssuer issuer;
     private final HttpClient http;
@@ -54,9 +73,15 @@ final class DemoData {
                     ? "{\"phoneNumber\":null,\"smsNotificationsEnabled\":%s}".formatted(member.smsNotificationsEnabled())
                     : "{\"phoneNumber\":\"%s\",\"smsNotificationsEnabled\":%s}".formatted(member.phoneNumber(),
                     member.smsNotificationsEnabled());
-            call("POST", StackService.PROFILE_SERVICE, "/api/user/profile",
-                    issuer.userToken(member.userId(), member.name()), body, 200);
+            String token = issuer.userToken(member.userId(), member.name());
+            Set<String> earlierCodes = codeSids(e164(member));
+            Map<String, Object> saved = call("POST", StackService.PROFILE_SERVICE, "/api/user/profile", token, body, 200);
+            if ("UNVERIFIED".equals(saved.get("phoneNumberStatus"))) {
+                confirm(token, (String) saved.get("phoneNumber"), earlierCodes);
+            }
         }
+        call("POST", StackService.PROFILE_SERVICE, "/api/user/profile",
+                issuer.userToken(DEMO_USER.userId(), DEMO_USER.name()), "{\"phoneNumber\":null}", 200);
         String admin = issuer.userToken("demo-admin", "Ada Admin", "admin");
         UUID team = existingTeam(admin).orElse(null);
         if (team == null) {
@@ -71,6 +96,78 @@ final class DemoData {
         }
         call("PUT", StackService.PROFILE_SERVICE, "/api/teams/" + team + "/members/" + DEMO_USER.userId(), admin, null, 204);
         return team;
+    }
+
+    /**
+     * Types back the code texted to {@code phone}: the first one that was not in the sandbox before the save; if none
+     * arrives (a code from an earlier run the sandbox no longer holds), a new one is asked for.
+     */
+    private void confirm(String token, String phone, Set<String> earlierCodes) throws IOException, InterruptedException {
+        Optional<String> code = awaitCode(phone, earlierCodes, CODE_FIRST_WAIT);
+        if (code.isEmpty()) {
+            Set<String> before = codeSids(phone);
+            call("POST", StackService.PROFILE_SERVICE, "/api/user/profile/phone-verification/resend", token, null, 202);
+            code = awaitCode(phone, before, CODE_WAIT);
+        }
+        String typed = code.orElseThrow(() -> new IllegalStateException(("no verification code reached %s in the "
+                + "sandbox within %d s: notification-service texts them from profile-service's PhoneVerificationRequested")
+                .formatted(phone, (CODE_FIRST_WAIT.plus(CODE_WAIT)).toSeconds())));
+        call("POST", StackService.PROFILE_SERVICE, "/api/user/profile/phone-verification", token,
+                "{\"code\":\"" + typed + "\"}", 200);
+    }
+
+    private Optional<String> awaitCode(String phone, Set<String> earlier, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Map<String, Object> message : codeMessages(phone)) {
+                if (!earlier.contains((String) message.get("sid"))) {
+                    Matcher code = VERIFICATION_CODE.matcher((String) message.get("body"));
+                    if (code.find()) {
+                        return Optional.of(code.group(1));
+                    }
+                }
+            }
+            Thread.sleep(CODE_POLL);
+        }
+        return Optional.empty();
+    }
+
+    private Set<String> codeSids(String phone) throws IOException, InterruptedException {
+        if (phone == null) {
+            return Set.of();
+        }
+        return codeMessages(phone).stream().map(message -> (String) message.get("sid")).collect(Collectors.toSet());
+    }
+
+    /** Verification codes the sandbox received for {@code phone}, newest first. */
+    private List<Map<String, Object>> codeMessages(String phone) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(StackService.SMS_SANDBOX.baseUrl() + "/sandbox/messages?to="
+                        + URLEncoder.encode(phone, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /sandbox/messages answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            var messages = new ArrayList<Map<String, Object>>();
+            for (Object message : JSONArrayUtils.parse(response.body())) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) message;
+                if (fields.get("body") instanceof String body && VERIFICATION_CODE.matcher(body).find()) {
+                    messages.add(fields);
+                }
+            }
+            return messages.reversed();
+        } catch (ParseException e) {
+            throw new IllegalStateException("GET /sandbox/messages answered something other than a JSON list", e);
+        }
+    }
+
+    /** The member's number as the sandbox shows it (E.164); null without one. */
+    private static String e164(Member member) {
+        return member.phoneNumber() == null ? null : member.phoneNumber().replaceAll("[^+0-9]", "");
     }
 
     private Optional<UUID> existingTeam(String token) throws IOException, InterruptedException {

@@ -16,21 +16,27 @@ record ReadyReport(Duration startUp, StackOptions options, UUID demoTeam, Map<St
             TOKEN=$(curl -s http://127.0.0.1:9000/token -H 'Content-Type: application/json' \\
               -d '{"sub":"dana","name":"Dana Demo","roles":[]}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
 
-            # 2. Dana's phone number, opted in to SMS
+            # 2. Dana's phone number, opted in to SMS: it shows "phoneNumberStatus":"UNVERIFIED" and gets a code by SMS
             curl -s http://127.0.0.1:8082/api/user/profile -H "Authorization: Bearer $TOKEN" \\
               -H 'Content-Type: application/json' -d '{"phoneNumber":"+1 415 555 0199","smsNotificationsEnabled":true}'; echo
 
-            # 3. a ticket for the demo team: its opted-in members with a phone (alice, dana) get an SMS
+            # 3. Dana reads the code on her phone (here: the sandbox) and types it back; until then her number gets nothing else
+            sleep 3; CODE=$(curl -s 'http://127.0.0.1:8090/sandbox/messages?to=%2B14155550199' \\
+              | sed -E 's/.*verification code is ([0-9]{6}).*/\\1/')
+            curl -s http://127.0.0.1:8082/api/user/profile/phone-verification -H "Authorization: Bearer $TOKEN" \\
+              -H 'Content-Type: application/json' -d '{"code":"'"$CODE"'"}'; echo
+
+            # 4. a ticket for the demo team: its opted-in members with a verified phone (alice, dana) get an SMS
             TICKET=$(curl -s http://127.0.0.1:8081/api/tickets -H "Authorization: Bearer $TOKEN" \\
               -H 'Content-Type: application/json' -d '{"title":"Database Connection Issue","description":"Connection pool exhausted",
               "severity":"HIGH","category":"Technical","teamId":"'"$(cat .local/demo-team-id)"'"}' | sed -E 's/.*"id":"([^"]+)".*/\\1/')
             echo "ticket $TICKET"
 
-            # 4. Dana starts working on it: the team hears of the status change
+            # 5. Dana starts working on it: the team hears of the status change
             curl -s -X PATCH "http://127.0.0.1:8081/api/tickets/$TICKET/status" -H "Authorization: Bearer $TOKEN" \\
               -H 'Content-Type: application/json' -d '{"status":"IN_PROGRESS"}'; echo
 
-            # 5. the SMS Dana's phone got, as the sandbox received them (or open http://127.0.0.1:8090/sandbox/inbox)
+            # 6. the SMS Dana's phone got, as the sandbox received them (or open http://127.0.0.1:8090/sandbox/inbox)
             sleep 3; curl -s 'http://127.0.0.1:8090/sandbox/messages?to=%2B14155550199'; echo
             """;
 

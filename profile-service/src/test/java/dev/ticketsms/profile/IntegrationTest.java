@@ -1,5 +1,10 @@
 package dev.ticketsms.profile;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.ticketsms.profile.profiles.TextedCodes;
+import dev.ticketsms.profile.web.Tokens;
 import dev.ticketsms.testing.EmbeddedPostgreSql;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "profiles.events-topic.partitions=2")
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(IntegrationTest.Clocks.class)
+@Import({IntegrationTest.Clocks.class, TextedCodes.class})
 public abstract class IntegrationTest {
 
     @Autowired
@@ -35,6 +41,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestClock clock;
 
+    @Autowired
+    protected TextedCodes textedCodes;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         EmbeddedPostgreSql.register(registry);
@@ -42,8 +51,19 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void startFromEmptyTablesAndTheRealTime() {
-        jdbc.sql("truncate team_members, teams, user_profiles, sms_consent_history, processed_events, outbox_events").update();
+        jdbc.sql("""
+                truncate team_members, team_invitations, teams, user_profiles, sms_consent_history, processed_events,
+                         outbox_events, phone_verification_codes, phone_verification_sends""").update();
         clock.useRealTime();
+    }
+
+    /** Confirms the user's saved number with the code texted to it, as the user would. */
+    protected void confirmNumber(String userId) throws Exception {
+        String code = textedCodes.currentCodeOf(userId);
+        mvc.perform(post("/api/user/profile/phone-verification").with(Tokens.user(userId, userId))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"" + code + "\"}"))
+                .andExpect(status().isOk());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

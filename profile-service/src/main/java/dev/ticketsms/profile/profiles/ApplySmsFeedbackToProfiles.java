@@ -2,6 +2,7 @@ package dev.ticketsms.profile.profiles;
 
 import java.util.Optional;
 
+import dev.ticketsms.events.PhoneVerificationRequested;
 import dev.ticketsms.events.ProfileEvent;
 import dev.ticketsms.events.SmsNumberUnusable;
 import dev.ticketsms.events.SmsOptInReceived;
@@ -36,7 +37,8 @@ class ApplySmsFeedbackToProfiles {
 
     @Transactional
     public void on(ProfileEvent event) {
-        if (event instanceof TeamMemberAdded || event instanceof TeamMemberRemoved) {
+        if (event instanceof TeamMemberAdded || event instanceof TeamMemberRemoved
+                || event instanceof PhoneVerificationRequested) {
             return; // published by this service, for others
         }
         if (!processedEvents.markProcessed(event.eventId())) {
@@ -52,6 +54,7 @@ class ApplySmsFeedbackToProfiles {
                     profiles.markNumberUnusable(number, unusable.errorCode(), unusable.reason(), unusable.occurredAt()));
             case TeamMemberAdded ignored -> { }
             case TeamMemberRemoved ignored -> { }
+            case PhoneVerificationRequested ignored -> { }
         }
     }
 

@@ -47,6 +47,9 @@ class ProfileController {
     @PostMapping
     @Operation(summary = "Save the caller's phone number, SMS opt-in and preferences",
             description = "Switching SMS on or off, or giving a new number while SMS is on, is kept in the consent history. "
+                    + "A new number gets a verification code by SMS and shows phoneNumberStatus UNVERIFIED, receiving "
+                    + "nothing else, until the code is confirmed (POST /api/user/profile/phone-verification); "
+                    + "429 with Retry-After (nothing saved) when too many codes went to this user or number lately. "
                     + "A number Twilio refused shows phoneNumberStatus UNUSABLE until the number changes or SMS is enabled again.")
     ProfileResponse update(@AuthenticationPrincipal Jwt caller, @RequestBody ProfileForm form) {
         return ProfileResponse.of(profiles.update(form.toUpdate(caller.getSubject(), displayName(caller))));
@@ -80,6 +83,11 @@ class ProfileController {
         NONE,
         /** Texts are sent to it. */
         OK,
+        /**
+         * Saved but not yet confirmed with the code texted to it: it receives nothing else until then
+         * (POST /api/user/profile/phone-verification).
+         */
+        UNVERIFIED,
         /** Twilio refused it for good; see phoneNumberProblem. */
         UNUSABLE
     }
@@ -99,8 +107,10 @@ class ProfileController {
             var problem = profile.numberProblem()
                     .map(p -> new NumberProblemResponse(p.errorCode(), p.reason(), p.since()))
                     .orElse(null);
+            // a refused number shows as UNUSABLE even unverified: a new code would not reach it either
             PhoneNumberStatus status = profile.phoneNumber() == null ? PhoneNumberStatus.NONE
-                    : problem == null ? PhoneNumberStatus.OK : PhoneNumberStatus.UNUSABLE;
+                    : problem != null ? PhoneNumberStatus.UNUSABLE
+                    : profile.phoneVerified() ? PhoneNumberStatus.OK : PhoneNumberStatus.UNVERIFIED;
             return new ProfileResponse(profile.userId(), profile.displayName(),
                     profile.phoneNumber() == null ? null : profile.phoneNumber().value(), status, problem,
                     profile.smsNotificationsEnabled(), PreferencesResponse.of(profile.preferences()),

@@ -22,7 +22,11 @@ class ProfileMetrics implements MeterBinder {
                 .strongReference(true)
                 .register(registry);
         Gauge.builder("profiles.sms.opted.in", profiles, UserProfileRepository::countReachableBySms)
-                .description("Profiles that opted in to SMS and have a number Twilio has not refused")
+                .description("Profiles that opted in to SMS and have a verified number Twilio has not refused")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("profiles.phone.unverified", profiles, UserProfileRepository::countUnverified)
+                .description("Profiles whose number waits for its verification code to be confirmed")
                 .strongReference(true)
                 .register(registry);
         Gauge.builder("profiles.phone.unusable", profiles, UserProfileRepository::countUnusable)

@@ -48,6 +48,10 @@ class UserProfile {
     @Column(name = "phone_number_since")
     private Instant phoneNumberSince;
 
+    /** Null until the user typed the code texted to the current number: until then it receives nothing else. */
+    @Column(name = "phone_verified_at")
+    private Instant phoneVerifiedAt;
+
     @Column(name = "sms_notifications_enabled", nullable = false)
     private boolean smsNotificationsEnabled;
 
@@ -118,6 +122,7 @@ class UserProfile {
         if (numberChanged) {
             phoneNumber = number;
             phoneNumberSince = number == null ? null : at;
+            phoneVerifiedAt = null;
         }
         if (numberChanged || reEnablingUnusable) {
             clearUnusable();
@@ -169,6 +174,14 @@ class UserProfile {
         return true;
     }
 
+    /** The user typed the right code for the current number; kept in the consent history with the current opt-in. */
+    SmsConsentRecord confirmPhoneNumber(Instant at) {
+        phoneVerifiedAt = at;
+        updatedAt = at;
+        return new SmsConsentRecord(userId, phoneNumber, smsNotificationsEnabled, SmsConsentSource.VERIFICATION,
+                "number verified by code", at);
+    }
+
     void changePreferences(NotificationPreferences preferences, Instant at) {
         minimumSeverity = preferences.minimumSeverity();
         mutedCategories = preferences.mutedCategories().toArray(String[]::new);
@@ -191,6 +204,11 @@ class UserProfile {
 
     PhoneNumber phoneNumber() {
         return phoneNumber;
+    }
+
+    /** Whether the current number is proven to be this user's; false without a number. */
+    boolean phoneVerified() {
+        return phoneNumber != null && phoneVerifiedAt != null;
     }
 
     boolean smsNotificationsEnabled() {

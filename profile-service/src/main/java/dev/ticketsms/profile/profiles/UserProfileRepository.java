@@ -36,9 +36,13 @@ interface UserProfileRepository extends Repository<UserProfile, Long> {
 
     @Query(nativeQuery = true, value = """
             select count(*) from user_profiles
-            where phone_number is not null and sms_notifications_enabled and phone_unusable_since is null
+            where phone_number is not null and phone_verified_at is not null and sms_notifications_enabled
+              and phone_unusable_since is null
             """)
     long countReachableBySms();
+
+    @Query(nativeQuery = true, value = "select count(*) from user_profiles where phone_number is not null and phone_verified_at is null")
+    long countUnverified();
 
     @Query(nativeQuery = true, value = "select count(*) from user_profiles where phone_unusable_since is not null")
     long countUnusable();

@@ -3,6 +3,7 @@ package dev.ticketsms.profile.profiles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -21,11 +22,15 @@ class UserProfiles {
 
     private final SmsConsentHistory consentHistory;
 
+    private final PhoneVerifications verifications;
+
     private final Clock clock;
 
-    UserProfiles(UserProfileRepository repository, SmsConsentHistory consentHistory, Clock clock) {
+    UserProfiles(UserProfileRepository repository, SmsConsentHistory consentHistory, PhoneVerifications verifications,
+                 Clock clock) {
         this.repository = repository;
         this.consentHistory = consentHistory;
+        this.verifications = verifications;
         this.clock = clock;
     }
 
@@ -39,11 +44,17 @@ class UserProfiles {
         return consentHistory.findByUserIdOrderByRecordedAtDescIdDesc(userId);
     }
 
+    /**
+     * Saves the settings; a new number gets a verification code texted to it.
+     *
+     * @throws TooManyVerificationCodesException (nothing is saved) when the new number cannot get a code now
+     */
     @Transactional
     UserProfile update(ProfileUpdate update) {
         var now = clock.instant();
         repository.createIfAbsent(update.userId(), update.displayName());
         UserProfile profile = repository.lockByUserId(update.userId()).orElseThrow();
+        PhoneNumber numberBefore = profile.phoneNumber();
         profile.rename(update.displayName(), now);
         profile.changeSmsSettings(update.phoneNumber(), update.smsNotificationsEnabled(), SmsConsentSource.WEB, null, now)
                 .ifPresent(consentHistory::save);
@@ -56,7 +67,43 @@ class UserProfiles {
             // the row for this user exists already, so the unique phone number is the only constraint left
             throw new PhoneNumberTakenException(e);
         }
+        if (!Objects.equals(numberBefore, profile.phoneNumber())) {
+            if (profile.phoneNumber() == null) {
+                verifications.discard(profile.userId());
+            } else {
+                verifications.issue(profile);
+            }
+        }
         return profile;
+    }
+
+    /** Empty when the user has no profile; otherwise what the typed code did. */
+    @Transactional
+    Optional<PhoneVerifications.Confirmation> confirmPhoneNumber(String userId, String code) {
+        return repository.lockByUserId(userId).map(profile -> verifications.confirm(profile, code));
+    }
+
+    /**
+     * A new code for the user's unverified number.
+     *
+     * @return until when the new code can be confirmed
+     * @throws TooManyVerificationCodesException when the user or the number got as many codes as the window allows
+     */
+    @Transactional
+    ResendOutcome resendVerificationCode(String userId) {
+        Optional<UserProfile> found = repository.lockByUserId(userId);
+        if (found.isEmpty() || found.get().phoneNumber() == null) {
+            return new ResendOutcome(ResendOutcome.Result.NO_NUMBER, null);
+        }
+        if (found.get().phoneVerified()) {
+            return new ResendOutcome(ResendOutcome.Result.ALREADY_VERIFIED, null);
+        }
+        return new ResendOutcome(ResendOutcome.Result.SENT, verifications.issue(found.get()));
+    }
+
+    record ResendOutcome(Result result, Instant expiresAt) {
+
+        enum Result { SENT, NO_NUMBER, ALREADY_VERIFIED }
     }
 
     /** @return false when the user has no profile */

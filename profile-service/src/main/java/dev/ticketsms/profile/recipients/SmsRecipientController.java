@@ -41,7 +41,7 @@ class SmsRecipientController {
 
     @GetMapping("/internal/teams/{teamId}/sms-recipients")
     @Operation(summary = "Who of the team gets this notification by SMS right now",
-            description = "Members who opted in and have a number Twilio has not refused, whose preferences let a "
+            description = "Members who opted in and have a verified number Twilio has not refused, whose preferences let a "
                     + "ticket of this severity, category and event type through, and who are outside their quiet "
                     + "hours unless the ticket is CRITICAL. A parameter left out does not filter. With "
                     + "includeQuiet=true, members in their quiet hours are included too, each with quietUntil.")
@@ -63,7 +63,7 @@ class SmsRecipientController {
 
     @GetMapping("/internal/sms-recipients")
     @Operation(summary = "Which of these users can be texted right now (an admin's message)",
-            description = "Users who opted in, have a number Twilio has not refused and are outside their quiet hours "
+            description = "Users who opted in, have a verified number Twilio has not refused and are outside their quiet hours "
                     + "(with includeQuiet=true: also those inside, each with quietUntil). Unknown users are left out.")
     @ApiResponse(responseCode = "200", description = INCLUDE_QUIET_SHAPES, content = @Content(array = @ArraySchema(
             schema = @Schema(oneOf = {SmsRecipient.class, DeferrableSmsRecipient.class}))))

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A read model over teams and profiles: one query finds the members who can be texted at all (opted in, with a
- * number Twilio has not refused), then each member's preferences decide about this notification at this moment.
+ * number they proved is theirs and Twilio has not refused; an unverified number gets nothing but its code), then each member's preferences decide about this notification at this moment.
  * One member's settings that cannot be read never fail the lookup for the others: that member is left out, logged
  * (number masked) and counted in {@code profile_recipients_skipped_total{reason}}.
  */
@@ -70,7 +70,7 @@ class SmsRecipientDirectory {
     }
 
     /**
-     * The chosen users who can be texted now (an admin's message): opted in, with a usable number, outside their
+     * The chosen users who can be texted now (an admin's message): opted in, with a verified, usable number, outside their
      * quiet hours unless {@code includeQuiet}. Unknown users and users without a profile are simply not in the answer.
      */
     @Transactional(readOnly = true)
@@ -92,6 +92,7 @@ class SmsRecipientDirectory {
                           and p.sms_notifications_enabled
                           and p.phone_number is not null
                           and p.phone_unusable_since is null
+                          and p.phone_verified_at is not null
                         order by p.user_id
                         """.formatted(who))
                 .param(name, value)

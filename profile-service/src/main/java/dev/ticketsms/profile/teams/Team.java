@@ -38,7 +38,11 @@ class Team {
 
     /** Admins manage every team's members; the owner manages their own team's. */
     boolean canBeManagedBy(TeamManager manager) {
-        return manager.admin() || manager.userId().equals(ownerId);
+        return manager.admin() || isOwnedBy(manager.userId());
+    }
+
+    boolean isOwnedBy(String userId) {
+        return userId.equals(ownerId);
     }
 
     UUID id() {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Admins create teams (security configuration); admins and the team's owner change its members ({@link Teams}). */
+/**
+ * Admins create teams (security configuration); admins and the team's owner change its members, where the owner's
+ * choice of someone else is an invitation that user accepts ({@link Teams}).
+ */
 @RestController
 @RequestMapping("/api/teams")
 @Tag(name = "Teams")
@@ -48,25 +52,57 @@ class TeamController {
     }
 
     @GetMapping("/{id}")
-    TeamResponse team(@PathVariable UUID id) {
-        return TeamResponse.of(teams.find(id));
+    @Operation(summary = "The team (its members, its owner, admins and users invited to it; 403 for anyone else)")
+    TeamResponse team(@PathVariable UUID id, JwtAuthenticationToken caller) {
+        return TeamResponse.of(teams.find(id, manager(caller)));
     }
 
     @GetMapping("/{id}/members")
-    List<Member> members(@PathVariable UUID id) {
-        return teams.memberIds(id).stream().map(Member::new).toList();
+    @Operation(summary = "Who is in the team (its members, its owner and admins; 403 for anyone else)")
+    List<Member> members(@PathVariable UUID id, JwtAuthenticationToken caller) {
+        return teams.memberIds(id, manager(caller)).stream().map(Member::new).toList();
     }
 
     @PutMapping("/{id}/members/{userId}")
+    @Operation(summary = "Add a member (admins and the team's owner)",
+            description = "An admin, or an owner adding themself, makes a member at once (204). The owner's choice of "
+                    + "anyone else is an invitation (202): that user becomes a member, and is texted about the team's "
+                    + "tickets, only once they accept it. Asking twice changes nothing.")
+    @ApiResponse(responseCode = "204", description = "The user is a member")
+    @ApiResponse(responseCode = "202", description = "The user is invited; POST /api/teams/{id}/invitations/accept as "
+            + "that user makes them a member")
+    ResponseEntity<Void> addMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId,
+                                   JwtAuthenticationToken caller) {
+        return switch (teams.addMember(id, userId, manager(caller))) {
+            case MEMBER -> ResponseEntity.noContent().build();
+            case INVITED -> ResponseEntity.accepted().build();
+        };
+    }
+
+    @GetMapping("/{id}/invitations")
+    @Operation(summary = "Invitations not yet accepted (admins and the team's owner)")
+    List<InvitationResponse> invitations(@PathVariable UUID id, JwtAuthenticationToken caller) {
+        return teams.invitationsTo(id, manager(caller)).stream().map(InvitationResponse::of).toList();
+    }
+
+    @PostMapping("/{id}/invitations/accept")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Add a member (admins and the team's owner); adding a member twice changes nothing")
-    void addMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
-        teams.addMember(id, userId, manager(caller));
+    @Operation(summary = "Accept the caller's invitation: they become a member",
+            description = "404 \"Invitation not found\" when the caller has none for this team; accepting again is a no-op.")
+    void accept(@PathVariable UUID id, JwtAuthenticationToken caller) {
+        teams.acceptInvitation(id, caller.getName());
+    }
+
+    @PostMapping("/{id}/invitations/decline")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Decline the caller's invitation; nothing changes when there is none")
+    void decline(@PathVariable UUID id, JwtAuthenticationToken caller) {
+        teams.declineInvitation(id, caller.getName());
     }
 
     @DeleteMapping("/{id}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a member (admins and the team's owner)")
+    @Operation(summary = "Remove a member or withdraw their invitation (admins and the team's owner)")
     void removeMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
         teams.removeMember(id, userId, manager(caller));
     }
@@ -90,5 +126,16 @@ class TeamController {
     }
 
     record Member(String userId) {
+    }
+
+    @Schema(name = "TeamInvitation", example = """
+            {"teamId": "3f2b8c1e-6a4d-4e8f-9b7a-2c5d1e0f4a6b", "teamName": "Database on-call", "userId": "user-42",
+             "invitedBy": "user-7", "invitedAt": "2026-11-25T14:03:07Z"}""")
+    record InvitationResponse(UUID teamId, String teamName, String userId, String invitedBy, java.time.Instant invitedAt) {
+
+        static InvitationResponse of(Invitation invitation) {
+            return new InvitationResponse(invitation.teamId(), invitation.teamName(), invitation.userId(),
+                    invitation.invitedBy(), invitation.invitedAt());
+        }
     }
 }

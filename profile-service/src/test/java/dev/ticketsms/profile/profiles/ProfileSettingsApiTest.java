@@ -52,7 +52,7 @@ class ProfileSettingsApiTest extends IntegrationTest {
 
         mvc.perform(get("/api/user/profile").with(ALICE))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.phoneNumberStatus").value("OK"))
+                .andExpect(jsonPath("$.phoneNumberStatus").value("UNVERIFIED"))
                 .andExpect(content().json("""
                         {"preferences": {"minimumSeverity": "HIGH", "mutedCategories": ["Billing", "Sales"],
                                          "eventTypes": ["TICKET_CREATED"],

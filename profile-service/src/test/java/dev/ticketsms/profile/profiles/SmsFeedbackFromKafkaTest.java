@@ -48,6 +48,7 @@ class SmsFeedbackFromKafkaTest extends IntegrationTest {
 
     private String team;
 
+    /** Alice's consent history starts with her WEB opt-in and the VERIFICATION of her number. */
     @BeforeEach
     void aliceIsATeamMemberWithSmsOn() throws Exception {
         save(ALICE, """
@@ -60,6 +61,7 @@ class SmsFeedbackFromKafkaTest extends IntegrationTest {
         team = JsonPath.read(body, "$.id");
         mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(admin("ada")))
                 .andExpect(status().isNoContent());
+        confirmNumber("alice");
     }
 
     @Test
@@ -83,7 +85,7 @@ class SmsFeedbackFromKafkaTest extends IntegrationTest {
         publish(new SmsOptInReceived(UUID.randomUUID(), Instant.now().plusMillis(1), ALICES_NUMBER, "START", "SM2"));
 
         await().atMost(WITHIN_SECONDS).untilAsserted(() -> mvc.perform(get("/api/user/profile/sms-consent-history").with(ALICE))
-                .andExpect(jsonPath("$[*].enabled").value(contains(true, false, true))));
+                .andExpect(jsonPath("$[*].enabled").value(contains(true, false, true, true))));
         mvc.perform(get("/api/user/profile").with(ALICE))
                 .andExpect(jsonPath("$.smsNotificationsEnabled").value(true));
     }
@@ -101,7 +103,7 @@ class SmsFeedbackFromKafkaTest extends IntegrationTest {
         mvc.perform(get("/api/user/profile").with(ALICE))
                 .andExpect(jsonPath("$.smsNotificationsEnabled").value(true));
         mvc.perform(get("/api/user/profile/sms-consent-history").with(ALICE))
-                .andExpect(jsonPath("$[*].enabled").value(contains(true, false, true)));
+                .andExpect(jsonPath("$[*].enabled").value(contains(true, false, true, true)));
     }
 
     @Test
@@ -165,7 +167,8 @@ class SmsFeedbackFromKafkaTest extends IntegrationTest {
 
         save(ALICE, """
                 {"phoneNumber": "+4915112345678"}""")
-                .andExpect(jsonPath("$.phoneNumberStatus").value("OK"));
+                .andExpect(jsonPath("$.phoneNumberStatus").value("UNVERIFIED"));
+        confirmNumber("alice");
         mvc.perform(get("/internal/teams/{teamId}/sms-recipients", team).with(service("notifications:recipients")))
                 .andExpect(jsonPath("$[*].phoneNumber").value(contains("+4915112345678")));
     }

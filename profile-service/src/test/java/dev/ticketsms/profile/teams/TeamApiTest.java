@@ -40,7 +40,7 @@ class TeamApiTest extends IntegrationTest {
                 .andReturn().getResponse().getHeader("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
-        mvc.perform(get(location).with(ALICE))
+        mvc.perform(get(location).with(ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.name").value("Database on-call"));
@@ -70,7 +70,7 @@ class TeamApiTest extends IntegrationTest {
     }
 
     @Test
-    void anAdminManagesMembersAndAnyUserSeesThem() throws Exception {
+    void anAdminEnrolsMembersDirectlyAndTheMembersSeeThem() throws Exception {
         String team = createTeam("Support");
 
         mvc.perform(put("/api/teams/{id}/members/{userId}", team, "bob").with(ADMIN)).andExpect(status().isNoContent());
@@ -98,7 +98,7 @@ class TeamApiTest extends IntegrationTest {
         mvc.perform(delete("/api/teams/{id}/members/{userId}", team, "alice").with(ALICE))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+        mvc.perform(get("/api/teams/{id}/members", team).with(ADMIN))
                 .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 
@@ -161,12 +161,12 @@ class TeamApiTest extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("userIds"));
 
-        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+        mvc.perform(get("/api/teams/{id}/members", team).with(ADMIN))
                 .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 
     @Test
-    void theTeamsOwnerManagesItsMembersWithoutBeingAdmin() throws Exception {
+    void theTeamsOwnerInvitesJoinsThemselfAndRemovesWithoutBeingAdmin() throws Exception {
         String body = mvc.perform(post("/api/teams").with(ADMIN)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -177,13 +177,18 @@ class TeamApiTest extends IntegrationTest {
         String team = JsonPath.read(body, "$.id");
         var olivia = user("olivia", "Olivia Owen");
 
-        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(olivia)).andExpect(status().isNoContent());
-        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "bob").with(olivia)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "olivia").with(olivia)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(olivia)).andExpect(status().isAccepted());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "bob").with(olivia)).andExpect(status().isAccepted());
         mvc.perform(delete("/api/teams/{id}/members/{userId}", team, "bob").with(olivia)).andExpect(status().isNoContent());
 
-        mvc.perform(get("/api/teams/{id}/members", team).with(ALICE))
+        mvc.perform(get("/api/teams/{id}/members", team).with(olivia))
                 .andExpect(content().json("""
-                        [{"userId": "alice"}]""", JsonCompareMode.STRICT));
+                        [{"userId": "olivia"}]""", JsonCompareMode.STRICT));
+        mvc.perform(get("/api/teams/{id}/invitations", team).with(olivia))
+                .andExpect(jsonPath("$[*].userId").value(org.hamcrest.Matchers.contains("alice")))
+                .andExpect(jsonPath("$[0].invitedBy").value("olivia"))
+                .andExpect(jsonPath("$[0].teamName").value("Billing"));
     }
 
     @Test
@@ -198,7 +203,7 @@ class TeamApiTest extends IntegrationTest {
         mvc.perform(put("/api/teams/{id}/members/{userId}", other, "olivia").with(user("olivia", "Olivia Owen")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/teams/{id}/members", other).with(ALICE))
+        mvc.perform(get("/api/teams/{id}/members", other).with(ADMIN))
                 .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 

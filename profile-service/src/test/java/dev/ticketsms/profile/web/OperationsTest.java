@@ -24,12 +24,14 @@ class OperationsTest extends IntegrationTest {
                 {"phoneNumber": "+14155550102", "smsNotificationsEnabled": false}""");
         save("carol", """
                 {"smsNotificationsEnabled": true}""");
+        confirmNumber("alice");
 
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("profiles_with_phone 2.0")))
                 .andExpect(content().string(containsString("profiles_sms_opted_in 1.0")))
                 .andExpect(content().string(containsString("profiles_phone_unusable 0.0")))
+                .andExpect(content().string(containsString("profiles_phone_unverified 1.0")))
                 .andExpect(content().string(containsString("outbox_backlog_events")));
     }
 
@@ -39,6 +41,8 @@ class OperationsTest extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/user/profile'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/user/profile/sms-consent-history'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/user/profile/phone-verification'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/user/profile/phone-verification/resend'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/teams/{id}/members/{userId}'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/users/{userId}/sms-notifications'].put").exists())
                 .andExpect(jsonPath("$.paths['/internal/teams/{teamId}/sms-recipients'].get.parameters[*].name", hasItem("eventType")))
