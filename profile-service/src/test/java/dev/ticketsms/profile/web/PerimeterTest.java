@@ -30,7 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service from outside, as a client on the network meets it: a real port, real signed tokens checked by the
  * service's own decoder (signature, issuer, audience), and a client that sends far more than it should.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "profiles.events-topic.partitions=2")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "profiles.events-topic.partitions=2",
+        // as a production deployment might set them; AccessTest sees the defaults (open)
+        "service-web.exposure.api-docs=authenticated", "service-web.exposure.prometheus=off"})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PerimeterTest {
 
@@ -102,9 +105,27 @@ class PerimeterTest {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("aud"));
     }
 
+    @Test
+    void withApiDocsSetToAuthenticatedTheDescriptionNeedsATokenAndHealthStaysOpenForProbes() throws Exception {
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+        assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(401);
+        assertThat(get("/v3/api-docs", issuer.userToken(AUDIENCE, "alice")).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withPrometheusSetToOffTheMetricsAreRefusedEvenWithAToken() throws Exception {
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", issuer.userToken(AUDIENCE, "alice")).statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
