@@ -48,22 +48,33 @@ public class InputRulesAutoConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new CallerClaims());
         registry.addInterceptor(new RequestValuesWithoutNul());
     }
 
     /**
-     * Spring Security's strict firewall, except that it lets NUL through in the URL and in header values: it would
+     * Token claims that do not fit their columns are refused ({@link CallerClaims}); and Spring Security's strict
+     * firewall, except that it lets NUL through in the URL and in header values: it would
      * refuse them with an empty 400, while {@link RequestValuesWithoutNul} refuses them with a problem that names the
      * path variable or header. Every other firewall rule (CR/LF, encoded slashes, other control characters) stays.
+     * Both only where Spring Security is: the sms-sandbox depends on service-web without it and has no tokens.
      */
-    @Bean
-    @ConditionalOnMissingBean
-    HttpFirewall nulNamingHttpFirewall() {
-        var firewall = new StrictHttpFirewall();
-        firewall.setAllowNull(true);
-        firewall.setAllowedHeaderValues(value -> StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value.replace("\u0000", "")));
-        return firewall;
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HttpFirewall.class)
+    static class TokenInputRules implements WebMvcConfigurer {
+
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(new CallerClaims());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        HttpFirewall nulNamingHttpFirewall() {
+            var firewall = new StrictHttpFirewall();
+            firewall.setAllowNull(true);
+            firewall.setAllowedHeaderValues(value -> StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value.replace("\u0000", "")));
+            return firewall;
+        }
     }
 
     /** Tomcat parses form bodies (Twilio's webhooks) itself; it gets the same limit for those. */
