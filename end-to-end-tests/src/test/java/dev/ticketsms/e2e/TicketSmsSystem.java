@@ -351,6 +351,8 @@ final class TicketSmsSystem implements AutoCloseable {
 
     private Map<String, String> withCommon(String database, Map<String, String> own) {
         var properties = new HashMap<>(own);
+        // the development values (the audience the dev issuer mints for, among others); the ones below win over them
+        properties.put("spring.profiles.active", "local");
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "postgres");

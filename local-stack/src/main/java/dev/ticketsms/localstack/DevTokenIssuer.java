@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
  *   <li>{@code POST /oauth2/token}: the standard form-encoded client-credentials grant (client_secret_basic or
  *       client_secret_post) for the registered clients, as notification-service asks for its service token.</li>
  * </ul>
- * The {@code iss} of every token is the issuer's base URL. It checks nobody's identity on {@code /token}: it is
+ * The {@code iss} of every token is the issuer's base URL; its {@code aud} names every service of the stack
+ * ({@link #AUDIENCES}), each of which accepts only tokens naming it. Service tokens name their client in
+ * {@code client_id} and {@code azp}. It checks nobody's identity on {@code /token}: it is
  * for a developer's machine and tests only, and listens on the loopback interface.
  */
 public final class DevTokenIssuer implements AutoCloseable {
@@ -51,6 +53,9 @@ public final class DevTokenIssuer implements AutoCloseable {
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     public static final String TOKEN_PATH = "/token";
     public static final String OAUTH2_TOKEN_PATH = "/oauth2/token";
+
+    /** The audience each service checks for with the local profile ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
+    public static final List<String> AUDIENCES = List.of("ticket-service", "profile-service", "notification-service");
 
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -104,7 +109,8 @@ public final class DevTokenIssuer implements AutoCloseable {
     }
 
     public String serviceToken(String clientId, String scope) {
-        return sign(new JWTClaimsSet.Builder().subject(clientId).claim("client_id", clientId).claim("scope", scope), issuer);
+        return sign(new JWTClaimsSet.Builder().subject(clientId).claim("client_id", clientId).claim("azp", clientId)
+                .claim("scope", scope), issuer);
     }
 
     /** A token signed with this issuer's key but naming another issuer, as a token of a neighbouring tenant would. */
@@ -193,7 +199,7 @@ public final class DevTokenIssuer implements AutoCloseable {
         Instant now = Instant.now();
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims.issuer(issuerClaim).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                    claims.issuer(issuerClaim).audience(AUDIENCES).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
                             .jwtID(UUID.randomUUID().toString()).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

@@ -46,6 +46,8 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
     private Map<String, String> properties(StackService service) {
         var properties = new LinkedHashMap<String, String>();
         if (service.database() != null) {
+            // the development values (application-local.yaml); the addresses below still win over them
+            properties.put("spring.profiles.active", "local");
             properties.put("spring.datasource.url", LocalPostgres.jdbcUrl(service.database()));
             properties.put("spring.datasource.username", LocalPostgres.USER);
             properties.put("spring.datasource.password", LocalPostgres.PASSWORD);

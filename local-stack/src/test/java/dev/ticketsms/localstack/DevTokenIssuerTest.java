@@ -48,6 +48,7 @@ class DevTokenIssuerTest {
         assertThat(claims.getStringClaim("name")).isEqualTo("Dana Demo");
         assertThat(claims.getStringListClaim("roles")).containsExactly("admin");
         assertThat(claims.getIssuer()).isEqualTo(issuer.issuer());
+        assertThat(claims.getAudience()).containsExactlyInAnyOrder("ticket-service", "profile-service", "notification-service");
         assertThat(claims.getExpirationTime()).isAfter(claims.getIssueTime());
     }
 
@@ -68,6 +69,10 @@ class DevTokenIssuerTest {
         JWTClaimsSet claims = verified((String) JSONObjectUtils.parse(response.body()).get("access_token"));
         assertThat(claims.getSubject()).isEqualTo("notification-service");
         assertThat(claims.getStringClaim("scope")).isEqualTo("notifications:recipients");
+        // profile-service's internal endpoints tell the calling service by azp (or client_id)
+        assertThat(claims.getStringClaim("azp")).isEqualTo("notification-service");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("notification-service");
+        assertThat(claims.getAudience()).contains("profile-service");
     }
 
     @Test

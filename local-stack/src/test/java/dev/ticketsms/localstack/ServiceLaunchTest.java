@@ -40,7 +40,7 @@ class ServiceLaunchTest {
         List<String> command = new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX).command(StackService.TICKET_SERVICE);
 
         assertThat(command).containsSequence("-jar", jar.toString())
-                .contains("--server.port=8081", "--server.address=127.0.0.1",
+                .contains("--server.port=8081", "--server.address=127.0.0.1", "--spring.profiles.active=local",
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/tickets",
                         "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),

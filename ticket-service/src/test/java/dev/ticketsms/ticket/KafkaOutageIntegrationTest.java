@@ -46,7 +46,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * starts when the outbox is empty, so no send is in flight when the connections are cut (a send cut after Kafka
  * stored it would be published again, which at-least-once delivery allows but this test would report).
  */
-@SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
+// one admin opens and moves 50 tickets within seconds: past the default per-user limit, which is not under test here
+@SpringBootTest(properties = {"spring.kafka.listener.auto-startup=false", "tickets.limits.creations-per-user.count=100000"})
 @AutoConfigureMockMvc
 class KafkaOutageIntegrationTest {
 

@@ -36,7 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * make users members of teams the way production does, through {@code profiles.events.v1}, and a stand-in for
  * profile-service's membership answer (by default it knows no team, so it confirms nobody).
  */
-@SpringBootTest
+// the API tests open many tickets as one user within seconds; TicketLimitsIntegrationTest checks the limits
+@SpringBootTest(properties = {"tickets.limits.creations-per-user.count=100000",
+        "tickets.limits.status-changes-per-ticket.count=100000"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 12, topics = {Topics.TICKET_EVENTS, Topics.PROFILE_EVENTS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")

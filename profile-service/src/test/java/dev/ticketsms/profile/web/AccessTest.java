@@ -22,6 +22,12 @@ class AccessTest extends IntegrationTest {
     }
 
     @Test
+    void byDefaultTheApiDescriptionAndTheMetricsAreOpen() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+    }
+
+    @Test
     void theApiWithoutATokenIsA401Problem() throws Exception {
         mvc.perform(get("/api/user/profile"))
                 .andExpect(status().isUnauthorized())

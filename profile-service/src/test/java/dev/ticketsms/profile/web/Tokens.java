@@ -24,8 +24,14 @@ public final class Tokens {
         return token(claims -> claims.subject(userId).claim("name", "Admin " + userId).claim("roles", List.of("user", "admin")));
     }
 
+    /** A service token as its intended client gets it: teams:membership for ticket-service, else notification-service. */
     public static JwtRequestPostProcessor service(String scope) {
-        return token(claims -> claims.subject("notification-service").claim("scope", scope));
+        return client("teams:membership".equals(scope) ? "ticket-service" : "notification-service", scope);
+    }
+
+    /** A client-credentials token of {@code clientId}, shaped like the dev issuer's. */
+    public static JwtRequestPostProcessor client(String clientId, String scope) {
+        return token(claims -> claims.subject(clientId).claim("client_id", clientId).claim("azp", clientId).claim("scope", scope));
     }
 
     private static JwtRequestPostProcessor token(Consumer<Jwt.Builder> claims) {

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.github.bucket4j.TimeMeter;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import java.util.UUID;
 /**
  * The ticket use cases. Saving a ticket publishes its registered events to the outbox in the same transaction.
  * A ticket of a team the caller does not belong to is treated as absent, so its existence does not leak.
+ * Each event texts the team, so openings per user and status changes per ticket are limited ({@link TicketLimits}).
  */
 @Service
 public class Tickets {
@@ -26,12 +30,18 @@ public class Tickets {
     private final TeamMemberships memberships;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final RateLimit<String> openingsPerUser;
+    private final RateLimit<UUID> statusChangesPerTicket;
 
-    Tickets(TicketRepository repository, TeamMemberships memberships, Clock clock, TransactionTemplate transactions) {
+    Tickets(TicketRepository repository, TeamMemberships memberships, Clock clock, TransactionTemplate transactions,
+            TicketLimits limits) {
         this.repository = repository;
         this.memberships = memberships;
         this.clock = clock;
         this.transactions = transactions;
+        TimeMeter time = new ClockTime(clock);
+        this.openingsPerUser = new RateLimit<>("Tickets opened by one user", limits.creationsPerUser(), time);
+        this.statusChangesPerTicket = new RateLimit<>("Status changes of one ticket", limits.statusChangesPerTicket(), time);
     }
 
     /**
@@ -39,12 +49,14 @@ public class Tickets {
      * does not know it yet (someone added a moment ago), before the transaction starts, so no database connection
      * waits on that call.
      *
-     * @throws NotATeamMemberException when the caller may not open tickets for that team
+     * @throws NotATeamMemberException   when the caller may not open tickets for that team
+     * @throws TooManyRequestsException when the caller has opened as many tickets as {@link TicketLimits} allows
      */
     public Ticket open(NewTicket details, Caller caller) {
         if (!caller.admin() && !memberships.isMemberNow(caller.userId(), details.teamId())) {
             throw new NotATeamMemberException(details.teamId());
         }
+        openingsPerUser.take(caller.userId());
         return transactions.execute(status -> repository.save(Ticket.open(details, caller.author(), clock.instant())));
     }
 
@@ -74,6 +86,8 @@ public class Tickets {
      * @return the ticket as stored, or empty when it does not exist or is not the caller's to see
      * @throws StaleTicketVersionException     when the ticket changed since {@code expectedVersion}
      * @throws StatusChangeNotAllowedException when the workflow does not allow the move
+     * @throws TooManyRequestsException        when the ticket has changed as often as {@link TicketLimits} allows;
+     *                                         only real changes count (not a move to the status it has, nor a refused one)
      */
     @Transactional
     public Optional<Ticket> changeStatus(UUID id, TicketStatus to, OptionalLong expectedVersion, Caller caller) {
@@ -83,6 +97,8 @@ public class Tickets {
                 throw new StaleTicketVersionException(id, expectedVersion.getAsLong(), ticket.version());
             }
             if (ticket.changeStatus(to, caller.author(), clock.instant())) {
+                // refused here, the transaction rolls back: the change in memory is neither stored nor published
+                statusChangesPerTicket.take(id);
                 // flushed now so that the returned ticket carries the version its event announced
                 repository.saveAndFlush(ticket);
             }
@@ -92,5 +108,20 @@ public class Tickets {
 
     private boolean mayAccess(Caller caller, UUID teamId) {
         return caller.admin() || memberships.isMember(caller.userId(), teamId);
+    }
+
+    /** The limits' time is the service's clock, so a test can move it instead of waiting. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 }

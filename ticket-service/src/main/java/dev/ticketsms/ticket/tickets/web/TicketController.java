@@ -58,6 +58,8 @@ class TicketController {
             {"type":"about:blank","title":"Invalid request","status":400,"detail":"title must not be blank",
              "instance":"/api/tickets","errors":[{"field":"title","message":"must not be blank"}]}""")))
     @ApiResponse(responseCode = "403", description = "the team is not one of yours", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "429", description = "you opened as many tickets as tickets.limits.creations-per-user allows; "
+            + "Retry-After says when you may open the next", content = @Content(mediaType = PROBLEM_JSON))
     ResponseEntity<TicketResponse> create(@Valid @RequestBody CreateTicketRequest request,
                                           @Parameter(hidden = true) JwtAuthenticationToken token) {
         Ticket ticket = tickets.open(request.toNewTicket(), CallerToken.callerOf(token));
@@ -113,6 +115,9 @@ class TicketController {
              "instance":"/api/tickets/0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77/status",
              "currentStatus":"RESOLVED","requestedStatus":"OPEN","allowedStatuses":["IN_PROGRESS","CLOSED"]}""")))
     @ApiResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "429", description = "the ticket changed status as often as "
+            + "tickets.limits.status-changes-per-ticket allows; Retry-After says when it may change again",
+            content = @Content(mediaType = PROBLEM_JSON))
     ResponseEntity<TicketResponse> changeStatus(
             @PathVariable UUID id, @Valid @RequestBody ChangeStatusRequest request,
             @Parameter(description = "the ETag you last read; the change is refused (412) if the ticket changed since",

@@ -3,7 +3,9 @@ package dev.ticketsms.ticket.tickets.web;
 import dev.ticketsms.ticket.tickets.NotATeamMemberException;
 import dev.ticketsms.ticket.tickets.StaleTicketVersionException;
 import dev.ticketsms.ticket.tickets.StatusChangeNotAllowedException;
+import dev.ticketsms.ticket.tickets.TooManyRequestsException;
 import dev.ticketsms.web.problems.InvalidField;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.List;
 
-/** The ticket rules' refusals as problem details: 409 for a disallowed move, 412 for a stale version, 403 for a foreign team. */
+/**
+ * The ticket rules' refusals as problem details: 409 for a disallowed move, 412 for a stale version, 403 for a foreign
+ * team, 429 past a limit.
+ */
 @RestControllerAdvice(assignableTypes = TicketController.class)
 class TicketProblems {
 
@@ -43,6 +48,17 @@ class TicketProblems {
                 "The ticket was changed by someone else at the same moment; fetch it again and retry.");
         problem.setTitle("Ticket has changed");
         return problem;
+    }
+
+    /** A limit on what texts a team: 429, and {@code Retry-After} is when the next one is allowed. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many requests");
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler
