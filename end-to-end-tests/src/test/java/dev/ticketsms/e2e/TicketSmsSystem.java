@@ -7,10 +7,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -55,6 +57,8 @@ final class TicketSmsSystem implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private static final Pattern WHOLE_PHONE_NUMBER = Pattern.compile("(?<![\\d*])\\+[1-9]\\d{9,14}(?![\\d*])");
+
     private final Path logs;
     private EmbeddedKafkaKraftBroker kafka;
     private EmbeddedPostgres postgres;
@@ -222,6 +226,23 @@ final class TicketSmsSystem implements AutoCloseable {
         return verificationCodesTo(phone).stream()
                 .filter(message -> !verificationSids.contains(message.get("sid").asString()))
                 .reduce((older, newer) -> newer);
+    }
+
+    /**
+     * Lines of the services' logs that hold a whole phone number (E.164, not masked): there must be none, since
+     * numbers are personal data and logs travel further than the database.
+     */
+    List<String> logLinesWithAWholePhoneNumber() throws IOException {
+        var found = new ArrayList<String>();
+        try (var files = Files.list(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try (var lines = Files.lines(file)) {
+                    lines.filter(line -> WHOLE_PHONE_NUMBER.matcher(line).find())
+                            .forEach(line -> found.add(file.getFileName() + ": " + line));
+                }
+            }
+        }
+        return found;
     }
 
     /** A team with these members, created by an admin. */

@@ -2,7 +2,10 @@ package dev.ticketsms.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -17,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The whole product once, with real servers ({@link TicketSmsSystem}). A ticket created through the API must reach
  * every opted-in team member with a phone number as one SMS, and nobody else.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TicketToSmsEndToEndIT {
 
     private static TicketSmsSystem system;
@@ -35,6 +39,13 @@ class TicketToSmsEndToEndIT {
         if (system != null) {
             system.close();
         }
+    }
+
+    /** Runs after the others: what they made the services log must not hold a whole phone number. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noLogLineOfTheRunHoldsAWholePhoneNumber() throws Exception {
+        assertThat(system.logLinesWithAWholePhoneNumber()).isEmpty();
     }
 
     @Test
