@@ -32,5 +32,8 @@ build "$DEV_IDP_IMAGE" deploy/images/dev-idp/Containerfile local-stack/target "$
 if [ "${1:-}" = "--rebuild" ] || ! podman image exists "$POSTGRES_IMAGE"; then
   build "$POSTGRES_IMAGE" deploy/images/postgres/Containerfile deploy/images/postgres "$BASE_IMAGE"
 fi
+if [ "${1:-}" = "--rebuild" ] || ! podman image exists "$PROMETHEUS_IMAGE"; then
+  build "$PROMETHEUS_IMAGE" deploy/images/prometheus/Containerfile deploy/images/prometheus "$BASE_IMAGE"
+fi
 podman image prune --force >/dev/null
 echo "Images built in $((SECONDS - started)) s"

@@ -4,7 +4,7 @@
 # podman's Docker-compatible API) and promtool. Idempotent: a second run changes nothing. Needs root.
 set -euo pipefail
 
-packages=(podman buildah mmdebstrap docker-compose prometheus runc uidmap slirp4netns curl)
+packages=(podman buildah mmdebstrap docker-compose prometheus runc netavark aardvark-dns catatonit iptables uidmap slirp4netns curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
