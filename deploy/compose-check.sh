@@ -4,17 +4,19 @@
 # scales notification-service from 1 to 3 while tickets keep coming and shows the consumer group: three instances
 # sharing tickets.events.v1's 12 partitions, every ticket's SMS sent exactly once across the change. Stops and
 # removes the stack (and its volumes) at the end, also on failure. Needs root (podman rootful); about 6-10 minutes.
-#   deploy/compose-check.sh [--no-build] [--keep]   (--keep leaves the stack running; stop it with the printed command)
+#   deploy/compose-check.sh [--no-build | --rebuild] [--keep]
+#   (--rebuild builds the base images anew too; --keep leaves the stack running and prints how to stop it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/images/names.sh
 
-build=true keep=false
+build=true keep=false rebuild=()
 for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
+    --rebuild) rebuild=(--rebuild) ;;
     --keep) keep=true ;;
-    *) echo "usage: $0 [--no-build] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--no-build | --rebuild] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -25,7 +27,7 @@ fail() { printf '[%4ds] FAILED: %s\n' $((SECONDS - started)) "$*" >&2; exit 1; }
 deploy/podman-setup.sh
 if $build; then
   step "building the images"
-  deploy/build-images.sh
+  deploy/build-images.sh "${rebuild[@]}"
 fi
 
 project=ticketsms-check
