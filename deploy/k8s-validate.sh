@@ -22,11 +22,13 @@ out=target/k8s
 rm -rf "$out"
 mkdir -p "$out"
 failures=0
+passes=0
 check() { # description, command...
   local description=$1
   shift
   if "$@" >"$out/last.log" 2>&1; then
     echo "ok   $description"
+    passes=$((passes + 1))
   else
     echo "FAIL $description"
     sed 's/^/     /' "$out/last.log"
@@ -58,8 +60,6 @@ check "schemas of every rendered document (Kubernetes, KEDA, prometheus-operator
   node "$schema/check.mjs" "$out/base.yaml" "$out/dev.yaml" "$out/prod.yaml"
 tail -n 1 "$out/last.log" | sed 's/^/     /'
 
-if [ "$failures" -gt 0 ]; then
-  echo "k8s validation: $failures check(s) failed"
-  exit 1
-fi
-echo "k8s validation: all checks passed (rendered manifests in $out/)"
+echo "rendered manifests in $out/"
+echo "k8s-validate: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
