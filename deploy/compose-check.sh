@@ -83,9 +83,20 @@ cleanup() {
     done
   fi
   local stop_started=$SECONDS
+  compose stop --timeout 45 >/dev/null 2>&1 || true
+  # a graceful stop ends on SIGTERM (JVMs exit 143 after their shutdown hooks, PostgreSQL and Prometheus 0);
+  # 137 would mean the grace period ran out and the container was killed
+  local killed
+  killed=$(podman ps -a --filter "label=com.docker.compose.project=$project" --format '{{.Names}} {{.ExitCode}}' | awk '$2 == 137 {print $1}')
+  echo "Stack stopped in $((SECONDS - stop_started)) s$([ -z "$killed" ] && echo ", every container on its own (none killed)")"
+  local remove_started=$SECONDS
   compose down --volumes --timeout 45 >/dev/null 2>&1 || true
-  echo "Stack stopped and removed in $((SECONDS - stop_started)) s"
+  echo "Containers, network and volumes removed in $((SECONDS - remove_started)) s"
   kill "$service_pid" 2>/dev/null || true
+  if [ -n "$killed" ]; then
+    echo "FAILED: killed after the grace period instead of stopping: $killed" >&2
+    exit 1
+  fi
 }
 trap cleanup EXIT
 
