@@ -64,11 +64,11 @@ public final class DevTokenIssuer implements AutoCloseable {
     private final HttpServer server;
     private final String issuer;
 
-    private DevTokenIssuer(RSAKey key, Map<String, String> clientSecrets, HttpServer server) {
+    private DevTokenIssuer(RSAKey key, Map<String, String> clientSecrets, HttpServer server, String issuer) {
         this.key = key;
         this.clientSecrets = Map.copyOf(clientSecrets);
         this.server = server;
-        this.issuer = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        this.issuer = issuer;
     }
 
     /**
@@ -77,18 +77,30 @@ public final class DevTokenIssuer implements AutoCloseable {
      * @param clientSecrets the OAuth2 clients that may use {@code /oauth2/token}: client id to secret
      */
     public static DevTokenIssuer start(int port, Map<String, String> clientSecrets) throws IOException {
+        return start(new InetSocketAddress("127.0.0.1", port), null, clientSecrets);
+    }
+
+    /**
+     * Starts the issuer on any address, e.g. all interfaces of a container (see {@link DevIdentityProvider}).
+     *
+     * @param issuer the {@code iss} of every token, as the services are told it (the address they reach it at);
+     *               null for {@code http://<bound host>:<bound port>}
+     */
+    public static DevTokenIssuer start(InetSocketAddress address, String issuer, Map<String, String> clientSecrets)
+            throws IOException {
         RSAKey key;
         try {
             key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not generate the signing key", e);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        var issuer = new DevTokenIssuer(key, clientSecrets, server);
-        server.createContext("/", issuer::route);
+        var started = new DevTokenIssuer(key, clientSecrets, server, issuer != null ? issuer
+                : "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        server.createContext("/", started::route);
         server.start();
-        return issuer;
+        return started;
     }
 
     /** The base URL, which is also the {@code iss} of every token. */
