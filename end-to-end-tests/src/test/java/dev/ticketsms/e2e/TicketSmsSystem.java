@@ -269,6 +269,17 @@ final class TicketSmsSystem implements AutoCloseable {
         return JSON.readTree(created.get().body()).get("id").asString();
     }
 
+    /** One of the sandbox's own endpoints (faults, callback settings); answers its JSON. */
+    JsonNode sandbox(String method, String path, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s answered %s", method, path, response.body()).isLessThan(300);
+        return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+    }
+
     /** A reply from a phone, posted by the sandbox (signed) to notification-service's inbound webhook. */
     JsonNode reply(String from, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/inbound"))

@@ -316,6 +316,14 @@ class DeliveryLedger {
                 .list();
     }
 
+    /** Rows UNKNOWN, and rows SENDING since before {@code sendingBefore}: what waits for the reconciliation. */
+    int countUnsettled(Instant sendingBefore) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM deliveries
+                        WHERE status = 'UNKNOWN' OR status = 'SENDING' AND updated_at < ?""")
+                .param(Timestamp.from(sendingBefore)).query(Integer.class).single();
+    }
+
     /** Twilio has the message after all: the row takes its SID and status. */
     boolean settleFound(long id, DeliveryStatus status, String sid, String twilioStatus, int segments) {
         return jdbc.sql("""

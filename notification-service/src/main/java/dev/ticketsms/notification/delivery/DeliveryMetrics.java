@@ -38,6 +38,7 @@ public class DeliveryMetrics {
     private final Clock clock;
     private final Pricing pricing;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger unsettled = new AtomicInteger();
     private final DistributionSummary segments;
     private final Counter cost;
     private final Timer eventToSend;
@@ -48,6 +49,9 @@ public class DeliveryMetrics {
         this.pricing = pricing;
         Gauge.builder("notifications.deliveries.in.flight", inFlight, AtomicInteger::get)
                 .description("SMS handed to the Twilio client and not yet answered")
+                .register(registry);
+        Gauge.builder("notifications.deliveries.unsettled", unsettled, AtomicInteger::get)
+                .description("SMS whose outcome is unknown (UNKNOWN, or left SENDING by a dead process), as of the last reconciliation round")
                 .register(registry);
         this.segments = DistributionSummary.builder("notifications.sms.segments")
                 .description("Segments billed per SMS Twilio accepted")
@@ -121,6 +125,11 @@ public class DeliveryMetrics {
     /** A row used up its attempts and is FAILED. */
     void gaveUp() {
         registry.counter("notifications.deliveries.gave.up").increment();
+    }
+
+    /** How many rows wait for the reconciliation, counted at the start of its round. */
+    void unsettled(int rows) {
+        unsettled.set(rows);
     }
 
     /** @param outcome found (Twilio had it), resent (it did not), gave_up (it did not, and no attempts were left) */

@@ -57,6 +57,7 @@ class UnknownOutcomes {
     @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
     void reconcile() {
         Instant now = clock.instant();
+        metrics.unsettled(ledger.countUnsettled(now.minus(abandonedAfter)));
         for (DeliveryLedger.UnsettledRow row : ledger.unsettled(now.minus(reconcileAfter), now.minus(abandonedAfter), ROWS_PER_ROUND)) {
             try {
                 settle(row);

@@ -1,16 +1,12 @@
 package dev.ticketsms.notification.recipients;
 
+import dev.ticketsms.web.security.ServiceTokenClients;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.client.RestClient;
 
@@ -41,23 +37,13 @@ class ProfileServiceClientConfiguration {
     @Bean
     OAuth2AuthorizedClientManager serviceTokens(ClientRegistrationRepository registrations,
                                                 OAuth2AuthorizedClientService authorizedClients) {
-        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        return manager;
+        return ServiceTokenClients.clientCredentials(registrations, authorizedClients);
     }
 
     @Bean
     RestClient profileServiceClient(RestClient.Builder builder, ProfileServiceProperties properties,
                                     OAuth2AuthorizedClientManager serviceTokens) {
-        var tokens = new OAuth2ClientHttpRequestInterceptor(serviceTokens);
-        tokens.setClientRegistrationIdResolver(request -> properties.clientRegistrationId());
-        var settings = HttpClientSettings.defaults()
-                .withConnectTimeout(properties.connectTimeout())
-                .withReadTimeout(properties.readTimeout());
-        return builder
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
-                .requestInterceptor(tokens)
-                .build();
+        return ServiceTokenClients.restClient(builder, properties.baseUrl(), properties.clientRegistrationId(),
+                properties.connectTimeout(), properties.readTimeout(), serviceTokens);
     }
 }

@@ -12,7 +12,12 @@ enum CallbackOrder {
     /** Last status first: the receiver must keep its state forward-only. */
     REVERSED,
     /** Any order, different for each message. */
-    SHUFFLED;
+    SHUFFLED,
+    /**
+     * None at all: the message's status still changes (and the Messages list shows it), but its StatusCallback is
+     * never posted, as when Twilio cannot reach the URL. What a sender must then learn from the Messages list.
+     */
+    NONE;
 
     <T> List<T> arrange(List<T> inTwilioOrder) {
         var arranged = new ArrayList<>(inTwilioOrder);
@@ -21,6 +26,8 @@ enum CallbackOrder {
             }
             case REVERSED -> Collections.reverse(arranged);
             case SHUFFLED -> Collections.shuffle(arranged, ThreadLocalRandom.current());
+            case NONE -> {
+            }
         }
         return List.copyOf(arranged);
     }

@@ -62,16 +62,16 @@ class CarrierSimulation implements DisposableBean {
         var plan = DeliveryPlan.of(message.status(), faults.carrierFailureFor(message.to()));
         var current = settings.current();
         var callbacks = current.order().arrange(plan.steps());
-        carriers.execute(() -> run(message, plan, callbacks, current.duplicates()));
+        carriers.execute(() -> run(message, plan, callbacks, current.order(), current.duplicates()));
     }
 
-    private void run(SandboxMessage message, DeliveryPlan plan, List<Step> callbacks, int duplicates) {
+    private void run(SandboxMessage message, DeliveryPlan plan, List<Step> callbacks, CallbackOrder order, int duplicates) {
         try {
             for (int i = 0; i < plan.steps().size(); i++) {
                 Thread.sleep(delay);
                 var step = plan.steps().get(i);
                 messages.updateStatus(message.sid(), step.status(), step.errorCode(), clock.instant());
-                if (message.statusCallback() != null) {
+                if (message.statusCallback() != null && order != CallbackOrder.NONE) {
                     for (int copy = 0; copy <= duplicates; copy++) {
                         postCallback(message, callbacks.get(i));
                     }

@@ -167,6 +167,17 @@ class StatusCallbacksTest extends FreshSandbox {
     }
 
     @Test
+    void on_request_no_callback_is_posted_while_the_message_still_ends_delivered() {
+        http.putJson("/sandbox/callbacks", """
+                {"order":"NONE"}""");
+
+        var created = send("+15551230013", "From", SENDER);
+
+        await().untilAsserted(() -> assertThat(fetch(created).json().get("status").asString()).isEqualTo("delivered"));
+        assertThat(app.received()).isEmpty();
+    }
+
+    @Test
     void on_request_each_callback_is_duplicated() {
         var changed = http.putJson("/sandbox/callbacks", """
                 {"order":"TWILIO","duplicates":2}""");
