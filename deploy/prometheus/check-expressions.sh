@@ -96,6 +96,12 @@ with open(sys.argv[1]) as file:
     compose = yaml.safe_load(file)
 for service in compose["services"].values():
     service.pop("ports", None)
+# minutes become seconds for what the traffic sets off: unknown outcomes reconciled, held SMS released
+compose["services"]["notification-service"]["environment"].update({
+    "NOTIFICATIONS_DELIVERY_RECONCILEAFTER": "15s",
+    "NOTIFICATIONS_DELIVERY_WATCHDOGINTERVAL": "10s",
+    "NOTIFICATIONS_DELIVERY_PERTICKETWINDOW": "30s",
+})
 with open(sys.argv[2], "w") as file:
     yaml.safe_dump(compose, file, sort_keys=False)
 EOF
@@ -185,6 +191,10 @@ traffic() {
     curl -fsS -o /dev/null "$profile/api/user/profile/phone-verification" -H "Authorization: Bearer $user" \
       -H 'Content-Type: application/json' -d '{"code":"'"$code"'"}'
   done
+  # a fourth member whose number Twilio refuses (the test number for 21211): the verification SMS is rejected
+  curl -fsS -o /dev/null -X PUT "$profile/api/teams/$team/members/hank" -H "Authorization: Bearer $admin"
+  curl -fsS -o /dev/null "$profile/api/user/profile" -H "Authorization: Bearer $(token '{"sub":"hank","name":"hank","roles":[]}')" \
+    -H 'Content-Type: application/json' -d '{"phoneNumber":"+15005550001","smsNotificationsEnabled":true}'
   curl -fsS -o /dev/null "$sandbox/sandbox/faults" -H 'Content-Type: application/json' \
     -d '{"to":"+14155550143","kind":"UNDELIVERED","errorCode":30005}'
   curl -fsS -o /dev/null "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"to":"+14155550144","kind":"FAILED"}'
@@ -208,6 +218,12 @@ traffic() {
     curl -fsS -o /dev/null -X PATCH "$ticket/api/tickets/$id/status" -H "Authorization: Bearer $erin" \
       -H 'Content-Type: application/json' -d '{"status":"IN_PROGRESS"}' || true
   done
+  # one ticket back and forth: more than the per-ticket limit (3) within its window, so the rest is held, then released
+  local status_change
+  for status_change in OPEN IN_PROGRESS RESOLVED; do
+    curl -fsS -o /dev/null -X PATCH "$ticket/api/tickets/$id/status" -H "Authorization: Bearer $erin" \
+      -H 'Content-Type: application/json' -d '{"status":"'"$status_change"'"}' || true
+  done
   # a manual message (admin API), a HELP reply, a forged status callback (refused, counted)
   curl -fsS -o /dev/null "$notification/api/sms/send" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d '{"teamId":"'"$team"'","message":"Expressions check: maintenance at 22:00 UTC"}' || true
@@ -215,7 +231,7 @@ traffic() {
     -d '{"from":"+14155550142","to":"+15005550006","body":"HELP"}' || true
   curl -sS -o /dev/null "$notification/webhooks/twilio/status" -H 'Content-Type: application/x-www-form-urlencoded' \
     -d 'MessageSid=SM00000000000000000000000000000000&MessageStatus=delivered' || true
-  step "traffic: team $team, 3 verified members, 5 tickets + status changes, a manual SMS, faults (30005, 30008, a lost answer), HELP, a forged webhook"
+  step "traffic: team $team, 3 verified members, a refused number (21211), 5 tickets + status changes (one over the per-ticket limit), a manual SMS, faults (30005, 30008, a lost answer), HELP, a forged webhook"
 }
 if [ -n "${url[idp]:-}" ] && [ -n "${url[sandbox]:-}" ]; then
   traffic
@@ -224,8 +240,8 @@ else
 fi
 
 # rate() needs two samples inside its window, increase() over 30 m too; the callbacks and the lookups settle meanwhile
-step "waiting 60 s for the SMS, their callbacks and a dozen scrapes"
-sleep 60
+step "waiting 75 s for the SMS, their callbacks, the reconciliation, the held SMS and a dozen scrapes"
+sleep 75
 
 # --- every expression, and the selectors of each that came back empty
 query() { promtool query instant "$prom" "$1" 2>&1; }
