@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders every kustomize overlay and checks it, without a cluster: kubectl kustomize (base, dev, prod with the
 # example secrets), the Kubernetes / KEDA / prometheus-operator schemas (deploy/k8s/schema-check), the
-# PrometheusRule against the rule files it is generated from, and the rule files with promtool (check + unit tests).
+# PrometheusRule against the rule files it is generated from, and the rule files with promtool (check + unit tests),
+# the Grafana dashboards against @grafana/schema (deploy/grafana/schema-check) and their ConfigMap against them.
 # Rendered output lands in target/k8s/. Installs promtool (Debian's prometheus) and the npm packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,7 @@ check "promtool check rules deploy/prometheus/rules" promtool check rules deploy
 check "promtool test rules deploy/prometheus/tests" promtool test rules deploy/prometheus/tests/*.test.yml
 check "promtool check config deploy/prometheus/prometheus.yml" promtool check config --syntax-only deploy/prometheus/prometheus.yml
 check "k8s PrometheusRule is generated from deploy/prometheus/rules" deploy/k8s/generate-prometheus-rule.sh --check
+check "k8s Grafana dashboards ConfigMap is generated from deploy/grafana/dashboards" deploy/k8s/generate-grafana-dashboards.sh --check
 check "k8s dev PostgreSQL init script is compose's (deploy/postgres/init)" \
   cmp deploy/postgres/init/10-service-databases.sh k8s/overlays/dev/postgres/10-service-databases.sh
 
@@ -58,6 +60,13 @@ if [ ! -d "$schema/node_modules" ] || [ "$schema/package-lock.json" -nt "$schema
 fi
 check "schemas of every rendered document (Kubernetes, KEDA, prometheus-operator)" \
   node "$schema/check.mjs" "$out/base.yaml" "$out/dev.yaml" "$out/prod.yaml"
+tail -n 1 "$out/last.log" | sed 's/^/     /'
+
+grafana=deploy/grafana/schema-check
+if [ ! -d "$grafana/node_modules" ] || [ "$grafana/package-lock.json" -nt "$grafana/node_modules" ]; then
+  (cd "$grafana" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+check "Grafana dashboards against @grafana/schema's Dashboard type (tsc)" node "$grafana/check.mjs" "$out/grafana-schema"
 tail -n 1 "$out/last.log" | sed 's/^/     /'
 
 echo "rendered manifests in $out/"
