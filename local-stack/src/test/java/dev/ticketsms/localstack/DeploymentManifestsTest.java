@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The operator's autoscaling in k8s/ follows the application's own configuration: KEDA watches the lag of the group
+ * The manifests in k8s/ follow the application's own configuration: every service is given each setting it refuses to
+ * start without, from a ConfigMap or Secret the overlay really has; KEDA watches the lag of the group
  * notification-service really consumes with, on the topic it consumes, and never runs more consumers than the topic
  * has partitions (extra ones would idle while counting as capacity). Renders each overlay with {@code kubectl
  * kustomize}; where kubectl is missing the test is skipped (deploy/k8s-validate.sh, run by CI, requires it).
@@ -74,6 +75,74 @@ class DeploymentManifestsTest {
         assertThat(partitions).isEqualTo(12);
         assertThat(maxReplicas).isBetween(1, partitions);
         assertThat(maxReplicas * consumersPerInstance).isLessThanOrEqualTo(partitions);
+    }
+
+    /**
+     * Without the Spring profile local a service does not start until each of its {@code service-web.required-settings}
+     * is set: a Deployment missing one, or pointing at a ConfigMap or Secret key the overlay lacks, would crash-loop.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void everyServiceGetsEverySettingItRequiresFromKeysTheOverlayHas(String kustomization) throws Exception {
+        List<Map<String, Object>> documents = render(kustomization);
+        for (String service : List.of("ticket-service", "profile-service", "notification-service")) {
+            Map<String, Object> deployment = named(documents, "Deployment", service);
+            Map<String, Object> container = DeploymentManifestsTest.<List<Map<String, Object>>>path(
+                    deployment, "spec", "template", "spec", "containers").getFirst();
+            var given = new ArrayList<String>();
+            List<Map<String, Object>> env = container.containsKey("env") ? path(container, "env") : List.of();
+            for (Map<String, Object> variable : env) {
+                String name = (String) variable.get("name");
+                Map<String, Object> from = path(variable, "valueFrom");
+                if (from != null && from.get("configMapKeyRef") instanceof Map<?, ?> ref) {
+                    assertThat(keysOf(named(documents, "ConfigMap", (String) ref.get("name")), "data"))
+                            .as("%s %s: ConfigMap %s", service, name, ref.get("name")).contains((String) ref.get("key"));
+                }
+                if (from != null && from.get("secretKeyRef") instanceof Map<?, ?> ref && !Boolean.TRUE.equals(ref.get("optional"))) {
+                    assertThat(keysOf(named(documents, "Secret", (String) ref.get("name")), "data"))
+                            .as("%s %s: Secret %s", service, name, ref.get("name")).contains((String) ref.get("key"));
+                }
+                given.add(name);
+            }
+            List<Map<String, Object>> envFrom = container.containsKey("envFrom") ? path(container, "envFrom") : List.of();
+            for (Map<String, Object> source : envFrom) {
+                given.addAll(keysOf(named(documents, "ConfigMap", path(source, "configMapRef", "name")), "data"));
+            }
+            Map<String, Object> application = yaml(service);
+            List<String> required = path(application, "service-web", "required-settings");
+            assertThat(required).as("%s's required settings", service).isNotEmpty();
+            for (String setting : required) {
+                assertThat(given).as("%s in %s needs %s", service, kustomization, setting)
+                        .containsAnyElementsOf(environmentVariables(application, setting));
+            }
+        }
+    }
+
+    /**
+     * The variables the setting is read from: its {@code ${NAME:}} placeholder, else the two forms Boot's relaxed
+     * binding takes (dashes dropped, or, the legacy form, made underscores: SPRING_KAFKA_BOOTSTRAP_SERVERS).
+     */
+    private static List<String> environmentVariables(Map<String, Object> application, String setting) {
+        Object value = application;
+        for (String key : setting.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        if (value instanceof String text && text.startsWith("${") && text.contains(":")) {
+            return List.of(text.substring(2, text.indexOf(':')));
+        }
+        String upper = setting.toUpperCase().replace('.', '_');
+        return List.of(upper.replace("-", ""), upper.replace('-', '_'));
+    }
+
+    private static Map<String, Object> named(List<Map<String, Object>> documents, String kind, String name) {
+        return documents.stream()
+                .filter(doc -> kind.equals(doc.get("kind")) && name.equals(path(doc, "metadata", "name")))
+                .findFirst().orElseThrow(() -> new AssertionError(kind + " " + name + " is not rendered"));
+    }
+
+    private static List<String> keysOf(Map<String, Object> document, String field) {
+        Map<String, Object> data = path(document, field);
+        return data == null ? List.of() : List.copyOf(data.keySet());
     }
 
     private static boolean kubectlAvailable() {
