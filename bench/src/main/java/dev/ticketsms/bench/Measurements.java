@@ -34,6 +34,8 @@ final class Measurements {
     record ScalingRun(int consumers, int smsExpected, int smsSeen, double seconds, double smsPerSecond, Cost cost) {
     }
 
+    static final int SCALING_BULKHEAD = 32;
+
     private final Stack stack;
     private final Api api;
     private final Events events;
@@ -128,11 +130,14 @@ final class Measurements {
      * consumer group's join after the restart is not counted.
      */
     ScalingRun scaling(UUID team, int members, int consumers, int eventCount) throws Exception {
-        stack.restartNotifications(Map.of("notifications.consumer.concurrency", Integer.toString(consumers)));
+        stack.restartNotifications(Map.of("notifications.consumer.concurrency", Integer.toString(consumers),
+                // the default bulkhead (16 sends in flight) would cap 6 consumers × 5 recipients at 16 ÷ 0.2 s = 80 SMS/s
+                // and measure the bulkhead, not the consumers
+                "resilience4j.bulkhead.instances.twilio.max-concurrent-calls", Integer.toString(SCALING_BULKHEAD)));
         api.clearSandbox();
         api.fault("{\"kind\":\"LATENCY\",\"latency\":\"PT0.2S\"}");
         var tickets = new HashSet<UUID>();
-        Sampler sampler = Sampler.during(stack, "%d consumers, 200 ms Twilio latency".formatted(consumers));
+        Sampler sampler = Sampler.during(stack, "consumers: %d, 200 ms Twilio latency".formatted(consumers));
         for (int i = 0; i < eventCount; i++) {
             tickets.add(events.publishTicketCreated(team));
         }
