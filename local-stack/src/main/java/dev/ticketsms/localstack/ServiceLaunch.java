@@ -36,12 +36,18 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
         return command;
     }
 
-    /** With the sandbox, no Twilio credential from the launcher's environment reaches any child. */
+    /**
+     * With the sandbox, no Twilio credential or address from the launcher's environment reaches any child; the
+     * sender's pace and concurrency ({@code TWILIO_MESSAGES_PER_SECOND}, {@code TWILIO_MAX_CONCURRENT_SENDS}) do, so
+     * the local stack can be tried at another rate.
+     */
     void environment(Map<String, String> environment) {
         if (smsTarget == SmsTarget.SANDBOX) {
-            environment.keySet().removeIf(name -> name.startsWith("TWILIO_"));
+            environment.keySet().removeIf(name -> name.startsWith("TWILIO_") && !SENDER_PACE.contains(name));
         }
     }
+
+    private static final java.util.Set<String> SENDER_PACE = java.util.Set.of("TWILIO_MESSAGES_PER_SECOND", "TWILIO_MAX_CONCURRENT_SENDS");
 
     private Map<String, String> properties(StackService service) {
         var properties = new LinkedHashMap<String, String>();

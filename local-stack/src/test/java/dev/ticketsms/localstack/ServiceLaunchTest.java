@@ -63,12 +63,14 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void withTheSandboxNoTwilioVariableReachesAChild() {
-        Map<String, String> environment = new HashMap<>(Map.of("TWILIO_AUTH_TOKEN", "real", "TWILIO_ACCOUNT_SID", "AC1", "HOME", "/root"));
+    void withTheSandboxNoTwilioCredentialReachesAChildButTheSendersPaceDoes() {
+        Map<String, String> environment = new HashMap<>(Map.of("TWILIO_AUTH_TOKEN", "real", "TWILIO_ACCOUNT_SID", "AC1",
+                "TWILIO_API_BASE_URL", "https://api.twilio.com", "TWILIO_MESSAGES_PER_SECOND", "20",
+                "TWILIO_MAX_CONCURRENT_SENDS", "32", "HOME", "/root"));
 
         new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX).environment(environment);
 
-        assertThat(environment).containsOnlyKeys("HOME");
+        assertThat(environment).containsOnlyKeys("HOME", "TWILIO_MESSAGES_PER_SECOND", "TWILIO_MAX_CONCURRENT_SENDS");
     }
 
     @Test
