@@ -2,6 +2,7 @@ package dev.ticketsms.bench;
 
 import dev.ticketsms.events.Topics;
 import dev.ticketsms.localstack.DevTokenIssuer;
+import dev.ticketsms.localstack.KafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -255,25 +256,7 @@ final class Stack implements AutoCloseable {
         Files.createDirectories(data);
         int controllerPort = freePort();
         Path config = directory.resolve("server.properties");
-        Files.writeString(config, """
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                inter.broker.listener.name=PLAINTEXT
-                controller.listener.names=CONTROLLER
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
-                num.partitions=1
-                offsets.topic.replication.factor=1
-                offsets.topic.num.partitions=12
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                group.initial.rebalance.delay.ms=0
-                """.formatted(kafkaPort, controllerPort, data.toAbsolutePath()));
+        Files.writeString(config, KafkaBroker.serverProperties(kafkaPort, controllerPort, data));
         Path logConfig = directory.resolve("log4j2.properties");
         try (InputStream in = Stack.class.getResourceAsStream("/kafka-log4j2.properties")) {
             Files.write(logConfig, in.readAllBytes());

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * A real Kafka broker in KRaft mode (one node, broker and controller combined) as a child JVM, run from the
  * {@code kafka_2.13} jars next to the launcher; its logs and data stay under {@code .local/kafka}.
  */
-final class KafkaBroker {
+public final class KafkaBroker {
 
     static final int PORT = 9092;
     static final int CONTROLLER_PORT = 9093;
@@ -49,7 +49,7 @@ final class KafkaBroker {
         Path data = directory.resolve("data");
         Files.createDirectories(data);
         Path config = directory.resolve("server.properties");
-        Files.writeString(config, serverProperties(data));
+        Files.writeString(config, serverProperties(PORT, CONTROLLER_PORT, data));
         Path logConfig = directory.resolve("log4j2.properties");
         try (InputStream in = KafkaBroker.class.getResourceAsStream("/kafka-log4j2.properties")) {
             Files.write(logConfig, in.readAllBytes());
@@ -73,9 +73,12 @@ final class KafkaBroker {
         return new KafkaBroker(ChildProcess.start("kafka", broker, log, environment -> { }));
     }
 
-    private static String serverProperties(Path data) {
+    /**
+     * A single KRaft node (broker and controller in one JVM) on loopback, as the local stack and the bench run it.
+     */
+    public static String serverProperties(int port, int controllerPort, Path data) {
         return """
-                # Written by the local stack at every start; edits here are overwritten.
+                # Written at every start; edits here are overwritten.
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@127.0.0.1:%2$d
@@ -93,7 +96,7 @@ final class KafkaBroker {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                """.formatted(PORT, CONTROLLER_PORT, data.toAbsolutePath());
+                """.formatted(port, controllerPort, data.toAbsolutePath());
     }
 
     ChildProcess process() {

@@ -127,15 +127,23 @@ class DeliveryLedger {
             ticket_status, expires_at""";
 
     private static OutgoingSms message(ResultSet rs, int row) throws SQLException {
-        String severity = rs.getString("severity");
-        String title = rs.getString("ticket_title");
         return new OutgoingSms(rs.getObject("event_id", UUID.class),
                 DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
                 rs.getObject("team_id", UUID.class), rs.getTimestamp("event_occurred_at").toInstant(),
                 rs.getString("requested_by"), SmsBody.of(rs.getString("body")),
-                severity == null ? null : Severity.valueOf(severity), rs.getString("category"),
-                title == null ? null : new OutgoingSms.TicketState(title, TicketStatus.valueOf(rs.getString("ticket_status"))),
+                severity(rs), rs.getString("category"), ticketState(rs),
                 rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant());
+    }
+
+    private static Severity severity(ResultSet rs) throws SQLException {
+        String severity = rs.getString("severity");
+        return severity == null ? null : Severity.valueOf(severity);
+    }
+
+    /** What a summary line says of the row's ticket; null for rows not about a ticket. */
+    private static OutgoingSms.TicketState ticketState(ResultSet rs) throws SQLException {
+        String title = rs.getString("ticket_title");
+        return title == null ? null : new OutgoingSms.TicketState(title, TicketStatus.valueOf(rs.getString("ticket_status")));
     }
 
     /** Rows waiting to be sent whose time is over (a verification code that expired): SKIPPED, never sent late. */
@@ -194,10 +202,7 @@ class DeliveryLedger {
                 .params(userId, Timestamp.from(now))
                 .query((rs, n) -> new HeldRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                         DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
-                        rs.getString("phone_number"),
-                        rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
-                        rs.getString("ticket_title") == null ? null : new OutgoingSms.TicketState(
-                                rs.getString("ticket_title"), TicketStatus.valueOf(rs.getString("ticket_status"))),
+                        rs.getString("phone_number"), severity(rs), ticketState(rs),
                         rs.getString("hold_reason") == null ? HoldReason.QUIET_HOURS : HoldReason.valueOf(rs.getString("hold_reason"))))
                 .list();
     }

@@ -66,6 +66,11 @@ public enum DeliveryStatus {
         return MOVES.get(this).isEmpty();
     }
 
+    /** Where Twilio has answered for good or nothing more will be sent: SENT and the final statuses, by name. */
+    static List<String> settled() {
+        return Arrays.stream(values()).filter(status -> status == SENT || status.isFinal()).map(Enum::name).toList();
+    }
+
     /** The statuses a row may be in to move to {@code next}, by name, for an UPDATE's {@code status IN (...)}. */
     static List<String> from(DeliveryStatus next) {
         return Arrays.stream(values()).filter(status -> status.mayMoveTo(next)).map(Enum::name).toList();

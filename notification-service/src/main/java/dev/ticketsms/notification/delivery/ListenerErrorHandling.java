@@ -17,6 +17,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -47,8 +48,17 @@ class ListenerErrorHandling {
                                              @Value("${notifications.consumer.retry-backoff.max}") Duration max) {
         var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topics.TICKET_EVENTS_DLT, -1));
+        return retryingTemporaryFailures(recoverer, initial, max, InvalidTicketEventException.class);
+    }
+
+    /**
+     * Temporary failures ({@link #isTemporary}) retried with growing pauses until they work; {@code neverRetried} handed
+     * to the recoverer at once; anything else after 5 attempts.
+     */
+    static DefaultErrorHandler retryingTemporaryFailures(ConsumerRecordRecoverer recoverer, Duration initial, Duration max,
+                                                         Class<? extends Exception> neverRetried) {
         var handler = new DefaultErrorHandler(recoverer, backOff(initial, max, 5));
-        handler.addNotRetryableExceptions(InvalidTicketEventException.class);
+        handler.addNotRetryableExceptions(neverRetried);
         var untilItWorks = backOff(initial, max, Integer.MAX_VALUE);
         handler.setBackOffFunction((record, exception) -> isTemporary(exception) ? untilItWorks : null);
         return handler;
@@ -73,7 +83,7 @@ class ListenerErrorHandling {
         return TopicBuilder.name(Topics.TICKET_EVENTS_DLT).partitions(partitions).replicas(replicas).build();
     }
 
-    static ExponentialBackOff backOff(Duration initial, Duration max, int maxAttempts) {
+    private static ExponentialBackOff backOff(Duration initial, Duration max, int maxAttempts) {
         var backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
         backOff.setMaxInterval(max.toMillis());
         backOff.setMaxAttempts(maxAttempts);

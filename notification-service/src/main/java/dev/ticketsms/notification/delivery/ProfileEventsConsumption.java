@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 import java.time.Duration;
@@ -40,12 +39,9 @@ class ProfileEventsConsumption {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, ProfileEvent>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties));
-        var handler = new DefaultErrorHandler((record, exception) -> log.warn(
+        var handler = ListenerErrorHandling.retryingTemporaryFailures((record, exception) -> log.warn(
                 "Profile event at {}-{}@{} passed over", record.topic(), record.partition(), record.offset(), exception),
-                ListenerErrorHandling.backOff(initial, max, 5));
-        handler.addNotRetryableExceptions(DeserializationException.class);
-        var untilItWorks = ListenerErrorHandling.backOff(initial, max, Integer.MAX_VALUE);
-        handler.setBackOffFunction((record, exception) -> ListenerErrorHandling.isTemporary(exception) ? untilItWorks : null);
+                initial, max, DeserializationException.class);
         factory.setCommonErrorHandler(handler);
         return factory;
     }

@@ -48,8 +48,7 @@ class Retention {
         Instant now = clock.instant();
         int rows = delete("DELETE FROM handled_events WHERE handled_at < ?", now.minus(periods.handledEvents()))
                 + delete("DELETE FROM ticket_progress WHERE updated_at < ?", now.minus(periods.handledEvents()))
-                + delete("DELETE FROM deliveries WHERE updated_at < ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'SKIPPED')",
-                now.minus(periods.deliveries()))
+                + settledDeliveriesBefore(now.minus(periods.deliveries()))
                 + delete("DELETE FROM status_callbacks WHERE received_at < ?", now.minus(periods.webhooks()))
                 + delete("DELETE FROM inbound_messages WHERE received_at < ?", now.minus(periods.webhooks()))
                 + delete("DELETE FROM number_failures WHERE failed_at < ?", now.minus(periods.numberFailures()))
@@ -57,6 +56,11 @@ class Retention {
         if (rows > 0) {
             log.info("Retention: {} old rows deleted", rows);
         }
+    }
+
+    private int settledDeliveriesBefore(Instant before) {
+        return jdbc.sql("DELETE FROM deliveries WHERE updated_at < :before AND status IN (:settled)")
+                .param("before", Timestamp.from(before)).param("settled", DeliveryStatus.settled()).update();
     }
 
     private int delete(String sql, Instant before) {

@@ -53,6 +53,11 @@ class DeliveryStatusTest {
         assertThat(DeliveryStatus.from(DELIVERED)).containsExactlyInAnyOrder("SENDING", "UNKNOWN", "SENT");
     }
 
+    @Test
+    void retentionMayDeleteOnlyRowsNothingWillSendAnyMore() {
+        assertThat(DeliveryStatus.settled()).containsExactlyInAnyOrder("SENT", "DELIVERED", "UNDELIVERED", "FAILED", "SKIPPED");
+    }
+
     private static EnumSet<DeliveryStatus> movesFrom(DeliveryStatus from) {
         EnumSet<DeliveryStatus> moves = EnumSet.noneOf(DeliveryStatus.class);
         for (DeliveryStatus next : values()) {
