@@ -63,6 +63,7 @@ final class TicketSmsSystem implements AutoCloseable {
     private EmbeddedKafkaKraftBroker kafka;
     private EmbeddedPostgres postgres;
     private DevTokenIssuer identity;
+    private OtlpTraceReceiver traces;
     private ServiceProcess sandbox;
     private ServiceProcess tickets;
     private ServiceProcess profiles;
@@ -100,6 +101,7 @@ final class TicketSmsSystem implements AutoCloseable {
         }
         identity = DevTokenIssuer.start(0, Map.of(SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET,
                 TICKET_SERVICE_CLIENT_ID, TICKET_SERVICE_CLIENT_SECRET));
+        traces = OtlpTraceReceiver.start();
 
         sandbox = launch("sms-sandbox", Map.of(
                 "sandbox.account-sid", ACCOUNT_SID,
@@ -138,6 +140,9 @@ final class TicketSmsSystem implements AutoCloseable {
         if (identity != null) {
             identity.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -148,6 +153,11 @@ final class TicketSmsSystem implements AutoCloseable {
 
     ServiceProcess tickets() {
         return tickets;
+    }
+
+    /** The spans the three services exported. */
+    OtlpTraceReceiver traces() {
+        return traces;
     }
 
     ServiceProcess profiles() {
@@ -260,9 +270,14 @@ final class TicketSmsSystem implements AutoCloseable {
      * profile-service accepted it, so a 403 is tried again until it knows.
      */
     String createTicketOnceMember(String token, String body) throws Exception {
+        return createTicketOnceMember(token, body, Map.of());
+    }
+
+    /** As {@link #createTicketOnceMember(String, String)}, the request carrying these headers too. */
+    String createTicketOnceMember(String token, String body, Map<String, String> headers) throws Exception {
         var created = new AtomicReference<HttpResponse<String>>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            created.set(send(tickets, "POST", "/api/tickets", token, body));
+            created.set(send(tickets, "POST", "/api/tickets", token, body, headers));
             return created.get().statusCode() != 403;
         });
         assertThat(created.get().statusCode()).as("POST /api/tickets answered %s", created.get().body()).isEqualTo(201);
@@ -367,12 +382,17 @@ final class TicketSmsSystem implements AutoCloseable {
 
     private HttpResponse<String> send(ServiceProcess service, String method, String path, String token, String json)
             throws Exception {
+        return send(service, method, path, token, json, Map.of());
+    }
+
+    private HttpResponse<String> send(ServiceProcess service, String method, String path, String token, String json,
+                                      Map<String, String> headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private ServiceProcess launch(String module, Map<String, String> properties) throws Exception {
@@ -391,6 +411,9 @@ final class TicketSmsSystem implements AutoCloseable {
         properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.jwksUri().toString());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", identity.issuer());
+        // spans go to the test's collector, at once rather than every 5 s
+        properties.put("management.opentelemetry.tracing.export.otlp.endpoint", traces.endpoint());
+        properties.put("management.opentelemetry.tracing.export.schedule-delay", "200ms");
         return properties;
     }
 }

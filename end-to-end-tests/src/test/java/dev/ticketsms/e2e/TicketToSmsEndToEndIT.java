@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +117,66 @@ class TicketToSmsEndToEndIT {
                 Severity: High
 
                 View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
+    }
+
+    /**
+     * The caller's trace (a W3C traceparent, as a browser or gateway sends it) runs through ticket-service, the outbox,
+     * the Kafka record and notification-service's recipient lookup in profile-service to each SMS sent and each of its
+     * status callbacks, so ops find everything one ticket caused by one trace id.
+     */
+    @Test
+    void oneTraceRunsFromTheTicketApiThroughKafkaToEverySmsAndItsStatusCallbacks() throws Exception {
+        String admin = system.userToken("admin-4", "Ada Admin", "admin");
+        String nina = system.userToken("nina", "Nina Agent");
+        String oscar = system.userToken("oscar", "Oscar Agent");
+        String creator = system.userToken("pat", "Pat Lead");
+        system.saveVerifiedProfile(nina, """
+                {"phoneNumber":"+14155550141","smsNotificationsEnabled":true}""");
+        system.saveVerifiedProfile(oscar, """
+                {"phoneNumber":"+14155550142","smsNotificationsEnabled":true}""");
+        String teamId = system.team(admin, "Storage team", "nina", "oscar", "pat");
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceParent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+        String ticketId = system.createTicketOnceMember(creator, """
+                {"title":"Disk full","severity":"HIGH","category":"Storage","teamId":"%s"}""".formatted(teamId),
+                Map.of("traceparent", traceParent));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(system.ledgerOf(ticketId, "TICKET_CREATED"))
+                .containsOnlyKeys("nina", "oscar")
+                .allSatisfy((user, row) -> assertThat(row.status()).isEqualTo("DELIVERED")));
+        List<String> sids = system.ledgerOf(ticketId, "TICKET_CREATED").values().stream()
+                .map(TicketSmsSystem.LedgerRow::sid).toList();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpTraceReceiver.ReceivedSpan> trace = system.traces().ofTrace(traceId);
+            assertThat(trace).as("ticket-service answered the POST in the caller's trace")
+                    .anySatisfy(span -> assertThat(span).extracting("service", "kind")
+                            .containsExactly("ticket-service", "SPAN_KIND_SERVER"));
+            assertThat(trace).as("the outbox relay published the event in it")
+                    .anySatisfy(span -> assertThat(span).extracting("service", "name", "kind")
+                            .containsExactly("ticket-service", "outbox publish", "SPAN_KIND_PRODUCER"));
+            assertThat(trace).as("notification-service consumed the record in it")
+                    .anySatisfy(span -> assertThat(span).extracting("service", "kind")
+                            .containsExactly("notification-service", "SPAN_KIND_CONSUMER"));
+            assertThat(trace).as("profile-service answered the recipient lookup in it")
+                    .anySatisfy(span -> assertThat(span).extracting("service", "kind")
+                            .containsExactly("profile-service", "SPAN_KIND_SERVER"));
+            assertThat(trace).filteredOn(span -> span.name().equals("sms send"))
+                    .as("one send per recipient, each accepted with the SID the ledger holds")
+                    .extracting(span -> span.attributes().get("twilio.sid"))
+                    .containsExactlyInAnyOrderElementsOf(sids);
+            assertThat(trace).filteredOn(span -> span.name().equals("sms status callback")
+                            && span.attributes().get("twilio.status").equals("delivered"))
+                    .as("each SMS's delivered callback joined the trace")
+                    .extracting(span -> span.attributes().get("twilio.sid"))
+                    .containsExactlyInAnyOrderElementsOf(sids);
+        });
+    }
+
+    private static byte[] randomBytes(int length) {
+        var bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     @Test

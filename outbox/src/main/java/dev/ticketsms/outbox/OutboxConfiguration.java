@@ -1,6 +1,9 @@
 package dev.ticketsms.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -20,15 +23,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
 
+    /** The service's tracer when it traces (Micrometer Tracing on the classpath), no-op spans otherwise. */
     @Bean
-    Outbox outbox(JdbcClient jdbc) {
-        return new Outbox(jdbc);
+    StoredTraces storedTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new StoredTraces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, StoredTraces traces) {
+        return new Outbox(jdbc, traces);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-                            OutboxProperties properties, MeterRegistry registry) {
-        return new OutboxRelay(jdbc, kafka, transactions, properties, registry);
+                            OutboxProperties properties, MeterRegistry registry, StoredTraces traces) {
+        return new OutboxRelay(jdbc, kafka, transactions, properties, registry, traces);
     }
 
     @Bean

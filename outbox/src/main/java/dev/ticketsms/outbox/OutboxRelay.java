@@ -3,6 +3,7 @@ package dev.ticketsms.outbox;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -16,6 +17,7 @@ import tools.jackson.core.type.TypeReference;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * sent again in a later round (at-least-once, in order). A row that can never be sent ({@link SendFailure#POISON}:
  * too large, an invalid topic, unreadable headers) is moved to {@code outbox_parked_events} with the error, logged
  * and counted, and the round goes on with the rows behind it: one bad row must not stop every later event.
+ * A row written inside a trace is published in an {@code outbox publish} span of that trace (from the send to Kafka's
+ * acknowledgement), and its record carries that span as the consumer's parent.
  */
 class OutboxRelay {
 
@@ -44,10 +48,12 @@ class OutboxRelay {
     private final TransactionTemplate transactions;
     private final OutboxProperties properties;
     private final Counter parked;
+    private final StoredTraces traces;
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-                OutboxProperties properties, MeterRegistry registry) {
+                OutboxProperties properties, MeterRegistry registry, StoredTraces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.kafka = kafka;
         this.transactions = transactions;
         this.properties = properties;
@@ -97,13 +103,39 @@ class OutboxRelay {
      * temporary failure (nothing after it counts as done, so it is all sent again, in order, next round).
      */
     private Outcome publishInOrder(List<OutboxRow> rows) {
+        var spans = new ArrayList<Span>(rows.size());
+        try {
+            return publishInOrder(rows, spans);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Outcome publishInOrder(List<OutboxRow> rows, List<Span> spans) {
         var sends = new ArrayList<CompletableFuture<?>>(rows.size());
         var parked = new ArrayList<Poison>();
         for (OutboxRow row : rows) {
+            Span span = Span.NOOP;
             try {
-                sends.add(kafka.send(row.toRecord()));
+                Map<String, String> headers = row.headers();
+                String traceParent = headers.get(StoredTraces.TRACEPARENT);
+                if (traceParent != null) {
+                    span = traces.start("outbox publish", traceParent, Span.Kind.PRODUCER)
+                            .tag("messaging.destination.name", row.topic())
+                            .tag("outbox.sequence", row.sequence());
+                    String published = traces.traceParent(span);
+                    if (published != null) {
+                        headers.put(StoredTraces.TRACEPARENT, published);
+                    }
+                }
+                spans.add(span);
+                sends.add(kafka.send(row.toRecord(headers)));
             } catch (RuntimeException e) {
+                if (spans.size() == sends.size()) {
+                    spans.add(span);
+                }
                 if (SendFailure.of(e) == SendFailure.TEMPORARY) {
+                    span.error(e);
                     log.warn("Outbox relay could not hand events to Kafka; will retry: {}", describe(e));
                     break;
                 }
@@ -122,6 +154,7 @@ class OutboxRelay {
                 break;
             } catch (Exception e) {
                 Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+                spans.get(i).error(failure);
                 if (SendFailure.of(failure) == SendFailure.POISON) {
                     parked.add(new Poison(row, failure));
                     continue;
@@ -184,9 +217,13 @@ class OutboxRelay {
 
     private record OutboxRow(long sequence, String topic, String key, String payload, String headersJson) {
 
-        ProducerRecord<String, String> toRecord() {
+        /** @return the stored headers, modifiable; throws when they are unreadable (the row is poison) */
+        Map<String, String> headers() {
+            return new LinkedHashMap<>(Outbox.HEADER_JSON.readValue(headersJson, HEADERS));
+        }
+
+        ProducerRecord<String, String> toRecord(Map<String, String> headers) {
             var record = new ProducerRecord<String, String>(topic, key, payload);
-            Map<String, String> headers = Outbox.HEADER_JSON.readValue(headersJson, HEADERS);
             headers.forEach((name, value) ->
                     record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             return record;

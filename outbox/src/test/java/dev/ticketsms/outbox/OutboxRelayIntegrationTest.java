@@ -1,11 +1,17 @@
 package dev.ticketsms.outbox;
 
 import dev.ticketsms.testing.EmbeddedPostgreSql;
+import dev.ticketsms.testing.RecordedSpans;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The relay on a real Kafka and PostgreSQL: a row Kafka will never take is parked with its error and counted, and
- * the events behind it still arrive, in order.
+ * the events behind it still arrive, in order; a row written inside a trace is published in that trace.
  */
 @SpringBootTest(classes = OutboxRelayIntegrationTest.RelayApplication.class,
         properties = {"spring.flyway.locations=classpath:db/outbox", "outbox.poll-interval=100ms"})
@@ -57,6 +64,21 @@ class OutboxRelayIntegrationTest {
         @Bean
         PrometheusMeterRegistry meterRegistry() {
             return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        }
+
+        @Bean
+        RecordedSpans recordedSpans() {
+            return new RecordedSpans();
+        }
+
+        @Bean
+        Tracer tracer(RecordedSpans spans) {
+            return spans.tracer();
+        }
+
+        @Bean
+        Propagator propagator(RecordedSpans spans) {
+            return spans.propagator();
         }
     }
 
@@ -79,6 +101,9 @@ class OutboxRelayIntegrationTest {
 
     @Autowired
     PrometheusMeterRegistry meters;
+
+    @Autowired
+    RecordedSpans spans;
 
     private Consumer<String, String> consumer;
 
@@ -139,13 +164,50 @@ class OutboxRelayIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> parkedRows(broken) == 1);
     }
 
+    @Test
+    void aRowWrittenInsideATraceIsPublishedInThatTraceAndOneWrittenOutsideCarriesNone() {
+        String key = UUID.randomUUID().toString();
+        Tracer tracer = spans.tracer();
+        Span request = tracer.nextSpan().name("POST /api/tickets").start();
+        try (var ignored = tracer.withSpan(request)) {
+            transactions.executeWithoutResult(status -> outbox.append(message(key, UUID.randomUUID(), "traced")));
+        } finally {
+            request.end();
+        }
+        transactions.executeWithoutResult(status -> outbox.append(message(key, UUID.randomUUID(), "untraced")));
+
+        List<ConsumerRecord<String, String>> records = recordsFor(key, 2);
+        assertThat(records).extracting(ConsumerRecord::value).containsExactly("traced", "untraced");
+        assertThat(records.get(1).headers().lastHeader(StoredTraces.TRACEPARENT)).isNull();
+        String[] traceParent = header(records.getFirst(), StoredTraces.TRACEPARENT).split("-");
+        String traceId = request.context().traceId();
+        assertThat(traceParent[1]).isEqualTo(traceId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId).size() == 2);
+        SpanData publish = spans.ofTrace(traceId).stream().filter(span -> span.getName().equals("outbox publish"))
+                .findFirst().orElseThrow();
+        assertThat(publish.getParentSpanId()).isEqualTo(request.context().spanId());
+        // the consumer's span will be a child of the publishing span, not of the request
+        assertThat(traceParent[2]).isEqualTo(publish.getSpanId());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header %s", name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private static OutboxMessage message(String key, UUID eventId, String payload) {
         return new OutboxMessage(eventId, key, "test.v1", TOPIC, key, payload, Map.of("ce_id", eventId.toString()));
     }
 
     /** The values of {@code key}'s records, once {@code expected} arrived and a quiet second more showed no extra. */
     private List<String> valuesFor(String key, int expected) {
-        var found = new ArrayList<String>();
+        return recordsFor(key, expected).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** The records of {@code key}, once {@code expected} arrived and a quiet second more showed no extra. */
+    private List<ConsumerRecord<String, String>> recordsFor(String key, int expected) {
+        var found = new ArrayList<ConsumerRecord<String, String>>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             collect(key, found);
             return found.size() >= expected;
@@ -157,10 +219,10 @@ class OutboxRelayIntegrationTest {
         return found;
     }
 
-    private void collect(String key, List<String> found) {
+    private void collect(String key, List<ConsumerRecord<String, String>> found) {
         for (ConsumerRecord<String, String> record : KafkaTestUtils.getRecords(consumer, Duration.ofMillis(200))) {
             if (record.key().equals(key)) {
-                found.add(record.value());
+                found.add(record);
             }
         }
     }

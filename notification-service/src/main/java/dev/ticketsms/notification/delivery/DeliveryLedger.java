@@ -5,6 +5,7 @@ import dev.ticketsms.events.TicketStatus;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.templates.SmsBody;
+import dev.ticketsms.outbox.StoredTraces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +32,15 @@ class DeliveryLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StoredTraces traces;
 
-    /** A row as a status callback sees it. */
-    record CallbackTarget(long id, String phoneNumber, String twilioSid) {
+    /**
+     * A row as a status callback sees it.
+     *
+     * @param eventOccurredAt when the event (or request) happened, to measure how long delivery took
+     * @param traceParent     the trace the row was claimed in; null when it was not traced
+     */
+    record CallbackTarget(long id, String phoneNumber, String twilioSid, Instant eventOccurredAt, String traceParent) {
 
         /** A row with another SID, or a SID already on another row, is not this message's row. */
         boolean mayCarry(String messageSid, DeliveryLedger ledger) {
@@ -42,13 +49,18 @@ class DeliveryLedger {
         }
     }
 
-    DeliveryLedger(JdbcClient jdbc, Clock clock) {
+    DeliveryLedger(JdbcClient jdbc, Clock clock, StoredTraces traces) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.traces = traces;
     }
 
-    /** A claimed row not yet on the wire. */
-    record PendingRow(long id, String userId, String phoneNumber) {
+    /**
+     * A claimed row not yet on the wire.
+     *
+     * @param traceParent the trace the row was claimed in, which its send continues; null when it was not traced
+     */
+    record PendingRow(long id, String userId, String phoneNumber, String traceParent) {
     }
 
     /** A row whose request went out without an answer that settles it. */
@@ -67,15 +79,15 @@ class DeliveryLedger {
         WITHHELD
     }
 
-    /** Records the (event, recipient) pair once; later calls for the same pair change nothing. */
+    /** Records the (event, recipient) pair once, in the current trace; later calls for the same pair change nothing. */
     void claim(OutgoingSms sms, Recipient recipient) {
         jdbc.sql("""
                         INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
                                                 requested_by, event_occurred_at, body, severity, category,
-                                                ticket_title, ticket_status, expires_at, created_at, updated_at)
+                                                ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at)
                         VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
                                 :requestedBy, :occurredAt, :body, :severity, :category,
-                                :ticketTitle, :ticketStatus, :expiresAt, :now, :now)
+                                :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
                 .param("eventId", sms.eventId())
@@ -92,15 +104,19 @@ class DeliveryLedger {
                 .param("ticketTitle", sms.ticket() == null ? null : sms.ticket().title(), Types.VARCHAR)
                 .param("ticketStatus", sms.ticket() == null ? null : sms.ticket().status().name(), Types.VARCHAR)
                 .param("expiresAt", sms.expiresAt() == null ? null : Timestamp.from(sms.expiresAt()), Types.TIMESTAMP)
+                .param("traceParent", traces.current(), Types.VARCHAR)
                 .param("now", now())
                 .update();
     }
 
     /** The message's rows that are PENDING, each with the number it was claimed for. */
     List<PendingRow> pendingRows(UUID eventId) {
-        return jdbc.sql("SELECT id, user_id, phone_number FROM deliveries WHERE event_id = ? AND status = 'PENDING' ORDER BY id")
+        return jdbc.sql("""
+                        SELECT id, user_id, phone_number, trace_parent FROM deliveries
+                        WHERE event_id = ? AND status = 'PENDING' ORDER BY id""")
                 .param(eventId)
-                .query((rs, n) -> new PendingRow(rs.getLong("id"), rs.getString("user_id"), rs.getString("phone_number")))
+                .query((rs, n) -> new PendingRow(rs.getLong("id"), rs.getString("user_id"), rs.getString("phone_number"),
+                        rs.getString("trace_parent")))
                 .list();
     }
 
@@ -366,12 +382,12 @@ class DeliveryLedger {
     }
 
     Optional<CallbackTarget> find(long id) {
-        return jdbc.sql("SELECT id, phone_number, twilio_sid FROM deliveries WHERE id = ?").param(id)
+        return jdbc.sql("SELECT %s FROM deliveries WHERE id = ?".formatted(CALLBACK_TARGET_COLUMNS)).param(id)
                 .query(DeliveryLedger::callbackTarget).optional();
     }
 
     Optional<CallbackTarget> findBySid(String sid) {
-        return jdbc.sql("SELECT id, phone_number, twilio_sid FROM deliveries WHERE twilio_sid = ?").param(sid)
+        return jdbc.sql("SELECT %s FROM deliveries WHERE twilio_sid = ?".formatted(CALLBACK_TARGET_COLUMNS)).param(sid)
                 .query(DeliveryLedger::callbackTarget).optional();
     }
 
@@ -409,8 +425,11 @@ class DeliveryLedger {
                 .update() > 0;
     }
 
+    private static final String CALLBACK_TARGET_COLUMNS = "id, phone_number, twilio_sid, event_occurred_at, trace_parent";
+
     private static CallbackTarget callbackTarget(ResultSet rs, int row) throws SQLException {
-        return new CallbackTarget(rs.getLong("id"), rs.getString("phone_number"), rs.getString("twilio_sid"));
+        return new CallbackTarget(rs.getLong("id"), rs.getString("phone_number"), rs.getString("twilio_sid"),
+                rs.getTimestamp("event_occurred_at").toInstant(), rs.getString("trace_parent"));
     }
 
     private static String truncateStatus(String status) {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +41,8 @@ public class DeliveryMetrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger unsettled = new AtomicInteger();
     private final DistributionSummary segments;
-    private final Counter cost;
     private final Timer eventToSend;
+    private final Timer eventToDelivered;
 
     DeliveryMetrics(MeterRegistry registry, Clock clock, Pricing pricing) {
         this.registry = registry;
@@ -56,13 +57,14 @@ public class DeliveryMetrics {
         this.segments = DistributionSummary.builder("notifications.sms.segments")
                 .description("Segments billed per SMS Twilio accepted")
                 .register(registry);
-        this.cost = Counter.builder("notifications.sms.cost.estimated")
-                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag")
-                .tag("currency", pricing.currency())
-                .register(registry);
         this.eventToSend = Timer.builder("notifications.event.to.send")
                 .description("From the ticket event (or manual request) to Twilio accepting its SMS")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.eventToDelivered = Timer.builder("notifications.event.to.delivered")
+                .description("From the ticket event (or manual request) to the carrier's delivered report for its SMS")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);
     }
 
@@ -85,10 +87,16 @@ public class DeliveryMetrics {
         }
     }
 
-    void accepted(SmsResult.Accepted accepted, Instant occurredAt) {
+    /** @param teamId the team the SMS went to, for the cost per team; null for messages to chosen users and codes */
+    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId) {
         attempt("sent", "none");
         segments.record(accepted.segments());
-        cost.increment(pricing.pricePerSegment().doubleValue() * accepted.segments());
+        Counter.builder("notifications.sms.cost.estimated")
+                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag, by team")
+                .tag("currency", pricing.currency())
+                .tag("team", teamId == null ? "none" : teamId.toString())
+                .register(registry)
+                .increment(pricing.pricePerSegment().doubleValue() * accepted.segments());
         eventToSend.record(Duration.between(occurredAt, clock.instant()));
     }
 
@@ -122,6 +130,11 @@ public class DeliveryMetrics {
         registry.counter("notifications.deliveries.held.released", "outcome", outcome).increment(rows);
     }
 
+    /** A ticket event was written to {@code tickets.events.v1-dlt}: the DLT's growth, by why. */
+    void deadLettered(String reason) {
+        registry.counter("notifications.dead.letters", "reason", reason).increment();
+    }
+
     /** A row used up its attempts and is FAILED. */
     void gaveUp() {
         registry.counter("notifications.deliveries.gave.up").increment();
@@ -141,6 +154,11 @@ public class DeliveryMetrics {
     void deliveryOutcome(DeliveryStatus status, Integer errorCode) {
         registry.counter("notifications.sms.delivery.outcomes", "status", status.name().toLowerCase(Locale.ROOT),
                 "error_code", errorCode == null ? "none" : String.valueOf(errorCode)).increment();
+    }
+
+    /** Twilio reported an SMS delivered to the handset. */
+    void delivered(Instant occurredAt) {
+        eventToDelivered.record(Duration.between(occurredAt, clock.instant()));
     }
 
     /** @param outcome applied, stale, duplicate or unknown_message */

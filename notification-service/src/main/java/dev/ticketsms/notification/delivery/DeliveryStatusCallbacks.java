@@ -1,6 +1,8 @@
 package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.notification.numbers.NumberHealth;
+import dev.ticketsms.outbox.StoredTraces;
+import io.micrometer.tracing.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,8 @@ import java.util.Locale;
  * Applies Twilio's status callbacks to the ledger. They arrive late, out of order and repeatedly: each (SID, status)
  * is applied once, and a row only moves forward ({@link DeliveryStatus#mayAdvanceTo}), so a late {@code sent} never
  * overwrites {@code delivered}. A callback whose URL names the row ({@code ?delivery=}) also settles a row a crash
- * left in SENDING, recording the SID it never got. Failure codes feed {@link NumberHealth}.
+ * left in SENDING, recording the SID it never got. Failure codes feed {@link NumberHealth}. Each callback for a known
+ * row is an {@code sms status callback} span in the trace the row was claimed in (Twilio carries no trace context).
  */
 @Component
 public class DeliveryStatusCallbacks {
@@ -31,11 +34,13 @@ public class DeliveryStatusCallbacks {
     private final DeliveryLedger ledger;
     private final DeliveryMetrics metrics;
     private final NumberHealth numbers;
+    private final StoredTraces traces;
 
-    DeliveryStatusCallbacks(DeliveryLedger ledger, DeliveryMetrics metrics, NumberHealth numbers) {
+    DeliveryStatusCallbacks(DeliveryLedger ledger, DeliveryMetrics metrics, NumberHealth numbers, StoredTraces traces) {
         this.ledger = ledger;
         this.metrics = metrics;
         this.numbers = numbers;
+        this.traces = traces;
     }
 
     @Transactional
@@ -52,16 +57,36 @@ public class DeliveryStatusCallbacks {
                     callback.messageSid(), callback.deliveryId());
             return Outcome.UNKNOWN_MESSAGE;
         }
+        var delivery = row.get();
+        Span span = traces.start("sms status callback", delivery.traceParent(), null)
+                .tag("twilio.status", callback.twilioStatus())
+                .tag("twilio.sid", callback.messageSid())
+                .tag("delivery.id", delivery.id());
+        try {
+            Outcome outcome = applyTo(delivery, callback);
+            span.tag("callback.outcome", outcome.tag());
+            return outcome;
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Outcome applyTo(DeliveryLedger.CallbackTarget delivery, StatusCallback callback) {
         if (!ledger.firstCallback(callback.messageSid(), callback.twilioStatus())) {
             return Outcome.DUPLICATE;
         }
         DeliveryStatus next = callback.ledgerStatus();
-        var delivery = row.get();
         if (!ledger.advance(delivery.id(), next, callback)) {
             return Outcome.STALE;
         }
         if (next.isFinal()) {
             metrics.deliveryOutcome(next, callback.errorCode());
+        }
+        if (next == DeliveryStatus.DELIVERED) {
+            metrics.delivered(delivery.eventOccurredAt());
         }
         if (callback.errorCode() != null && (next == DeliveryStatus.FAILED || next == DeliveryStatus.UNDELIVERED)) {
             numbers.failed(delivery.phoneNumber(), callback.errorCode(), "Twilio status " + callback.twilioStatus());

@@ -21,6 +21,7 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -43,12 +44,30 @@ import java.util.Map;
 class ListenerErrorHandling {
 
     @Bean
-    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<String, Object> deadLetters,
+    DefaultErrorHandler listenerErrorHandler(KafkaTemplate<String, Object> deadLetters, DeliveryMetrics metrics,
                                              @Value("${notifications.consumer.retry-backoff.initial}") Duration initial,
                                              @Value("${notifications.consumer.retry-backoff.max}") Duration max) {
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+        var publisher = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topics.TICKET_EVENTS_DLT, -1));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            // throws when Kafka did not take the dead letter: then it is not counted, and the record is retried
+            publisher.accept(record, exception);
+            metrics.deadLettered(deadLetterReason(exception));
+        };
         return retryingTemporaryFailures(recoverer, initial, max, InvalidTicketEventException.class);
+    }
+
+    /** unreadable (not JSON or not a ticket event's shape), invalid (a rule of TicketEventRules), failed (anything else) */
+    static String deadLetterReason(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof DeserializationException) {
+                return "unreadable";
+            }
+            if (t instanceof InvalidTicketEventException) {
+                return "invalid";
+            }
+        }
+        return "failed";
     }
 
     /**

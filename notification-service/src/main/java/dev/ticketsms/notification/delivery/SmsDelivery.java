@@ -8,6 +8,8 @@ import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.sms.SmsSender;
 import dev.ticketsms.notification.sms.WireGate;
+import dev.ticketsms.outbox.StoredTraces;
+import io.micrometer.tracing.Span;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
  * at once on virtual threads (the Twilio bulkhead and rate limiter bound how many requests really run). Each row is
  * checked again right before its request goes out (STOP, an unusable number, its attempts, shutdown) and is SENDING
  * only while that request is on the wire. Rows that could not go out now stay PENDING and are reported together,
- * after every other recipient has had their SMS, so a redelivery of the event sends only to them.
+ * after every other recipient has had their SMS, so a redelivery of the event sends only to them. Each send is an
+ * {@code sms send} span in the trace its row was claimed in.
  */
 @Component
 class SmsDelivery {
@@ -67,10 +70,12 @@ class SmsDelivery {
     private final Clock clock;
     private final Rules rules;
     private final String statusCallbackBase;
+    private final StoredTraces traces;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
                 NumberHealth numbers, SendingShutdown shutdown, DestinationCountries destinations, Clock clock, Rules rules,
-                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl) {
+                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces) {
+        this.traces = traces;
         this.ledger = ledger;
         this.sender = sender;
         this.metrics = metrics;
@@ -152,6 +157,22 @@ class SmsDelivery {
 
     /** @return why the row could not go out now (it is PENDING), or empty when it was settled one way or another */
     private Optional<String> send(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline) {
+        Span span = traces.start("sms send", row.traceParent(), Span.Kind.CLIENT)
+                .tag("sms.kind", sms.kind().name())
+                .tag("delivery.id", row.id());
+        try (var ignored = traces.inScope(span)) {
+            Optional<String> notNow = send(sms, row, deadline, span);
+            notNow.ifPresent(reason -> span.tag("sms.outcome", "not_sent").event(reason));
+            return notNow;
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Optional<String> send(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline, Span span) {
         if (!shutdown.startWaiting()) {
             return Optional.of("shutting down");
         }
@@ -168,17 +189,20 @@ class SmsDelivery {
         ledger.record(row.id(), result);
         switch (result) {
             case SmsResult.Accepted accepted -> {
-                metrics.accepted(accepted, sms.occurredAt());
+                span.tag("sms.outcome", "sent").tag("twilio.sid", accepted.sid());
+                metrics.accepted(accepted, sms.occurredAt(), sms.teamId());
                 log.info("SMS {} ({}) for event {} sent to {} ({} segments)", accepted.sid(), sms.kind(), sms.eventId(),
                         Recipient.mask(row.phoneNumber()), accepted.segments());
             }
             case SmsResult.Rejected rejected -> {
+                span.tag("sms.outcome", "rejected").tag("twilio.error_code", rejected.errorCode());
                 metrics.rejected(rejected);
                 numbers.failed(row.phoneNumber(), rejected.errorCode(), rejected.message());
                 log.warn("Twilio rejected the SMS for event {} to {}: {}", sms.eventId(), Recipient.mask(row.phoneNumber()),
                         rejected.errorCode());
             }
             case SmsResult.OutcomeUnknown unknown -> {
+                span.tag("sms.outcome", "unknown");
                 metrics.outcomeUnknown();
                 log.warn("SMS for event {} to {} may or may not have been sent; it is looked up in Twilio's Messages list: {}",
                         sms.eventId(), Recipient.mask(row.phoneNumber()), unknown.reason());

@@ -383,6 +383,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
     void anUnreadableRecordGoesToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
         UUID team = teamOf("+14155550151");
         TicketCreated next = ticketCreated(team);
+        double unreadableBefore = deadLetters("unreadable");
         send(next.ticketId().toString(), "{\"type\":\"TicketCreated\",\"eventId\":");
         publish(next);
 
@@ -394,6 +395,12 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
             assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
             assertThat(dead.headers().lastHeader("kafka_dlt-original-topic").value()).asString().isEqualTo(Topics.TICKET_EVENTS);
         }
+        assertThat(deadLetters("unreadable")).isEqualTo(unreadableBefore + 1);
+    }
+
+    private double deadLetters(String reason) {
+        var counter = meters.find("notifications.dead.letters").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -404,6 +411,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
                 {"type":"TicketCreated","eventId":"%s","occurredAt":"2026-11-25T10:00:00Z","ticketId":"%s",
                  "ticketVersion":0,"title":"x","severity":"LOW","category":"c","createdBy":"u","createdByName":"U"}"""
                 .formatted(UUID.randomUUID(), next.ticketId());
+        double invalidBefore = deadLetters("invalid");
         send(next.ticketId().toString(), withoutTeam);
         publish(next);
 
@@ -416,6 +424,7 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
                     .satisfies(dead -> assertThat(dead.headers().lastHeader("kafka_dlt-exception-message").value())
                             .asString().contains("teamId is missing"));
         }
+        assertThat(deadLetters("invalid")).isEqualTo(invalidBefore + 1);
     }
 
     @Test
