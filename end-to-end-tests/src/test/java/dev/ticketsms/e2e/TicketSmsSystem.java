@@ -155,6 +155,15 @@ final class TicketSmsSystem implements AutoCloseable {
         return tickets;
     }
 
+    /** A service's metrics as Prometheus asks for them (OpenMetrics, where exemplars would appear). */
+    String scrape(ServiceProcess service) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus"))
+                .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5").build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
     /** The spans the three services exported. */
     OtlpTraceReceiver traces() {
         return traces;
