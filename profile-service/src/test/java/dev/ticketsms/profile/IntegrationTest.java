@@ -52,7 +52,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void startFromEmptyTablesAndTheRealTime() {
         jdbc.sql("""
-                truncate team_members, team_invitations, teams, user_profiles, sms_consent_history, processed_events,
+                truncate team_members, team_invitations, team_escalation, teams, user_profiles, sms_consent_history, processed_events,
                          outbox_events, phone_verification_codes, phone_verification_sends""").update();
         clock.useRealTime();
     }

@@ -135,6 +135,14 @@ public class DeliveryMetrics {
         registry.counter("notifications.dead.letters", "reason", reason).increment();
     }
 
+    /**
+     * A follow-up step was taken: {@code kind} reminder or escalation; {@code outcome} sent, nobody (no member takes
+     * it), passed_over (an escalation target who cannot be texted), exhausted (nobody left on the list).
+     */
+    void followUp(String kind, String outcome) {
+        registry.counter("notifications.follow.ups", "kind", kind, "outcome", outcome).increment();
+    }
+
     /** A row used up its attempts and is FAILED. */
     void gaveUp() {
         registry.counter("notifications.deliveries.gave.up").increment();

@@ -23,6 +23,6 @@ class NotifyTeamOnStatusChanged {
         var kind = DeliveryKind.TICKET_STATUS_CHANGED;
         delivery.deliver(
                 OutgoingSms.about(event, kind, templates.ticketStatusChanged(event)),
-                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name(), event.occurredAt()));
+                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.preferenceEventType(), event.occurredAt()));
     }
 }

@@ -23,6 +23,6 @@ class NotifyTeamOnTicketCreated {
         var kind = DeliveryKind.TICKET_CREATED;
         delivery.deliver(
                 OutgoingSms.about(event, kind, templates.ticketCreated(event)),
-                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.name(), event.occurredAt()));
+                recipients.smsRecipients(event.teamId(), event.severity(), event.category(), kind.preferenceEventType(), event.occurredAt()));
     }
 }

@@ -69,12 +69,18 @@ class PendingDeliveries {
                             .map(row -> new Recipient(row.userId(), row.phoneNumber(), null)).toList()
                     : List.of();
         }
+        if (sms.kind() == DeliveryKind.TICKET_ESCALATION) {
+            return FollowUps.reachable(directory.smsRecipientsAmong(pendingUsers(sms)));
+        }
         if (sms.kind().isTicketEvent()) {
-            return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().name(), clock.instant());
+            return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().preferenceEventType(), clock.instant());
         }
         return sms.teamId() != null
                 ? directory.smsRecipients(sms.teamId(), null, null, null, clock.instant())
-                : directory.smsRecipientsAmong(ledger.pendingRows(sms.eventId()).stream()
-                        .map(DeliveryLedger.PendingRow::userId).toList());
+                : directory.smsRecipientsAmong(pendingUsers(sms));
+    }
+
+    private List<String> pendingUsers(OutgoingSms sms) {
+        return ledger.pendingRows(sms.eventId()).stream().map(DeliveryLedger.PendingRow::userId).toList();
     }
 }

@@ -48,6 +48,10 @@ class Retention {
         Instant now = clock.instant();
         int rows = delete("DELETE FROM handled_events WHERE handled_at < ?", now.minus(periods.handledEvents()))
                 + delete("DELETE FROM ticket_progress WHERE updated_at < ?", now.minus(periods.handledEvents()))
+                + delete("""
+                        DELETE FROM ticket_follow_ups
+                        WHERE next_reminder_at IS NULL AND next_escalation_at IS NULL AND updated_at < ?""",
+                        now.minus(periods.handledEvents()))
                 + settledDeliveriesBefore(now.minus(periods.deliveries()))
                 + delete("DELETE FROM status_callbacks WHERE received_at < ?", now.minus(periods.webhooks()))
                 + delete("DELETE FROM inbound_messages WHERE received_at < ?", now.minus(periods.webhooks()))

@@ -25,13 +25,15 @@ class TicketEventsListener {
     private final NotifyTeamOnStatusChanged statusChanged;
     private final HandledEvents handled;
     private final DeliveryMetrics metrics;
+    private final FollowUps followUps;
 
     TicketEventsListener(NotifyTeamOnTicketCreated ticketCreated, NotifyTeamOnStatusChanged statusChanged,
-                         HandledEvents handled, DeliveryMetrics metrics) {
+                         HandledEvents handled, DeliveryMetrics metrics, FollowUps followUps) {
         this.ticketCreated = ticketCreated;
         this.statusChanged = statusChanged;
         this.handled = handled;
         this.metrics = metrics;
+        this.followUps = followUps;
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.TICKET_EVENTS, concurrency = "${notifications.consumer.concurrency}")
@@ -43,13 +45,19 @@ class TicketEventsListener {
             return;
         }
         switch (event) {
-            case TicketCreated created -> ticketCreated.on(created);
+            case TicketCreated created -> {
+                followUps.track(created);
+                ticketCreated.on(created);
+            }
             case TicketStatusChanged changed when handled.supersededAt(changed.ticketId(), changed.ticketVersion()) -> {
                 metrics.eventSkipped("stale");
                 log.info("Status change {} of ticket {} (version {}) arrived after a newer one; not announced",
                         changed.eventId(), changed.ticketId(), changed.ticketVersion());
             }
-            case TicketStatusChanged changed -> statusChanged.on(changed);
+            case TicketStatusChanged changed -> {
+                followUps.track(changed);
+                statusChanged.on(changed);
+            }
         }
         handled.markHandled(event);
     }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,44 @@ public class RecipientDirectory {
         List<Recipient> recipients = askGuarded(lookup);
         answers.put(lookup, new Answer(recipients, askedAt));
         return recipients;
+    }
+
+    /**
+     * Who a CRITICAL ticket nobody takes is escalated to, in order: the team's escalation list, then its lead
+     * (profile-service keeps both; never cached, it is asked once per escalation step).
+     *
+     * @throws RecipientsUnavailableException when profile-service or the token issuer cannot answer now
+     */
+    public List<String> escalationOrder(UUID teamId) {
+        EscalationAnswer answer;
+        try {
+            answer = circuitBreaker.executeSupplier(() -> {
+                try {
+                    return profileService.get().uri("/internal/teams/{teamId}/escalation", teamId).retrieve()
+                            .body(EscalationAnswer.class);
+                } catch (HttpClientErrorException.NotFound e) {
+                    if (isTeamNotFound(e)) {
+                        return new EscalationAnswer(List.of(), null);
+                    }
+                    throw new RecipientsUnavailableException("profile-service answered 404 for the escalation list of "
+                            + "team " + teamId, e);
+                } catch (RestClientException | OAuth2AuthorizationException e) {
+                    throw new RecipientsUnavailableException("Could not read the escalation list of team " + teamId, e);
+                }
+            });
+        } catch (CallNotPermittedException e) {
+            throw new RecipientsUnavailableException("profile-service circuit breaker is open; the escalation of team "
+                    + teamId + " waits", e);
+        }
+        var order = new LinkedHashSet<String>(answer == null || answer.userIds() == null ? List.of() : answer.userIds());
+        if (answer != null && answer.lead() != null) {
+            order.add(answer.lead());
+        }
+        return List.copyOf(order);
+    }
+
+    /** profile-service's answer: the escalation list in order, and the team's lead (its owner). */
+    private record EscalationAnswer(List<String> userIds, String lead) {
     }
 
     /** Membership of the team changed: no cached answer about it is used again. */

@@ -34,11 +34,18 @@ public class MessageTemplates {
      * @param maxSegments         the most segments one message may be billed as
      * @param ticketCreated       placeholders {title} {severity} {category} {createdBy} {link}
      * @param ticketStatusChanged placeholders {title} {severity} {category} {fromStatus} {toStatus} {changedBy} {link}
+     * @param ticketReminder      placeholders {title} {severity} {category} {status} {quietFor} {link}
+     * @param ticketEscalation    placeholders {title} {severity} {category} {openFor} {link}
      */
     @Validated
     @ConfigurationProperties("notifications.templates")
     public record TemplateProperties(@NotBlank String ticketUrlTemplate, @Min(1) int maxSegments,
-                                     @NotBlank String ticketCreated, @NotBlank String ticketStatusChanged) {
+                                     @NotBlank String ticketCreated, @NotBlank String ticketStatusChanged,
+                                     @NotBlank String ticketReminder, @NotBlank String ticketEscalation) {
+    }
+
+    /** What a reminder or an escalation says about its ticket. */
+    public record TicketFacts(UUID ticketId, String title, Severity severity, String category, TicketStatus status) {
     }
 
     private final TemplateProperties properties;
@@ -67,6 +74,47 @@ public class MessageTemplates {
         values.put("changedBy", event.changedByName());
         values.put("link", ticketLink(event.ticketId()));
         return fit(properties.ticketStatusChanged(), values);
+    }
+
+    /** The ticket has been {@code status} without a change for {@code quietFor}. */
+    public SmsBody ticketReminder(TicketFacts ticket, java.time.Duration quietFor) {
+        var values = facts(ticket);
+        values.put("status", label(ticket.status()));
+        values.put("quietFor", duration(quietFor));
+        return fit(properties.ticketReminder(), values);
+    }
+
+    /** A CRITICAL ticket nobody took for {@code openFor}, to the next person on the team's escalation list. */
+    public SmsBody ticketEscalation(TicketFacts ticket, java.time.Duration openFor) {
+        var values = facts(ticket);
+        values.put("openFor", duration(openFor));
+        return fit(properties.ticketEscalation(), values);
+    }
+
+    private LinkedHashMap<String, String> facts(TicketFacts ticket) {
+        var values = new LinkedHashMap<String, String>();
+        values.put("title", ticket.title());
+        values.put("severity", label(ticket.severity().name()));
+        values.put("category", ticket.category());
+        values.put("link", ticketLink(ticket.ticketId()));
+        return values;
+    }
+
+    /** 45 s, 12 min, 3 h 5 min, 2 days: what a person reads at a glance. */
+    static String duration(java.time.Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes < 1) {
+            return Math.max(0, duration.toSeconds()) + " s";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = duration.toHours();
+        if (hours < 48) {
+            long rest = minutes - hours * 60;
+            return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+        }
+        return duration.toDays() + " days";
     }
 
     /** One ticket in a quiet-hours summary: where it stands after the held updates. */

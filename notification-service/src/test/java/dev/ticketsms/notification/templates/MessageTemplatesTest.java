@@ -33,12 +33,24 @@ class MessageTemplatesTest {
             Severity: {severity}
 
             View ticket: {link}""";
+    private static final String REMINDER = """
+            Reminder: ticket {status} for {quietFor} without a change
+            Ticket: {title}
+            Severity: {severity}
+
+            View ticket: {link}""";
+    private static final String ESCALATION = """
+            Escalated to you: Critical ticket not picked up for {openFor}
+            Ticket: {title}
+            Category: {category}
+
+            View ticket: {link}""";
 
     private final MessageTemplates templates = templates(2);
 
     private static MessageTemplates templates(int maxSegments) {
         return new MessageTemplates(new MessageTemplates.TemplateProperties(
-                "https://support.example.com/tickets/{ticketId}", maxSegments, CREATED, STATUS_CHANGED));
+                "https://support.example.com/tickets/{ticketId}", maxSegments, CREATED, STATUS_CHANGED, REMINDER, ESCALATION));
     }
 
     private static TicketCreated created(String title) {
@@ -83,9 +95,46 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void aReminderSaysHowLongTheTicketWaitedInWhichStatus() {
+        var ticket = new MessageTemplates.TicketFacts(TICKET, "Database Connection Issue", Severity.HIGH, "Technical",
+                TicketStatus.IN_PROGRESS);
+
+        SmsBody body = templates.ticketReminder(ticket, java.time.Duration.ofMinutes(125));
+
+        assertThat(body.text()).isEqualTo("""
+                Reminder: ticket In Progress for 2 h 5 min without a change
+                Ticket: Database Connection Issue
+                Severity: High
+
+                View ticket: %s""".formatted(LINK));
+        assertThat(body.segments()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anEscalationSaysHowLongTheCriticalTicketWaitedAndFitsItsSegmentsWithALongTitle() {
+        var ticket = new MessageTemplates.TicketFacts(TICKET, "VPN down for every office ".repeat(20), Severity.CRITICAL,
+                "Network", TicketStatus.OPEN);
+
+        SmsBody body = templates.ticketEscalation(ticket, java.time.Duration.ofMinutes(15));
+
+        assertThat(body.text()).startsWith("Escalated to you: Critical ticket not picked up for 15 min\nTicket: VPN down")
+                .contains("...\nCategory: Network").endsWith("View ticket: " + LINK);
+        assertThat(body.segments()).isEqualTo(2);
+    }
+
+    @Test
+    void durationsReadAtAGlance() {
+        assertThat(MessageTemplates.duration(java.time.Duration.ofSeconds(45))).isEqualTo("45 s");
+        assertThat(MessageTemplates.duration(java.time.Duration.ofMinutes(59))).isEqualTo("59 min");
+        assertThat(MessageTemplates.duration(java.time.Duration.ofHours(2))).isEqualTo("2 h");
+        assertThat(MessageTemplates.duration(java.time.Duration.ofHours(49))).isEqualTo("2 days");
+    }
+
+    @Test
     void theSeedsUnicodeArrowWouldMakeTheMessageUcs2AndLeaveNoRoomForTheTitle() {
         var arrow = new MessageTemplates(new MessageTemplates.TemplateProperties(
-                "https://support.example.com/tickets/{ticketId}", 2, CREATED, STATUS_CHANGED.replace("->", "→")));
+                "https://support.example.com/tickets/{ticketId}", 2, CREATED, STATUS_CHANGED.replace("->", "→"),
+                REMINDER, ESCALATION));
 
         SmsBody body = arrow.ticketStatusChanged(statusChanged("Database Connection Issue"));
 

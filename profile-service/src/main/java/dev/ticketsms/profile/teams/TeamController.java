@@ -9,12 +9,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import dev.ticketsms.web.problems.InvalidField;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -105,6 +109,41 @@ class TeamController {
     @Operation(summary = "Remove a member or withdraw their invitation (admins and the team's owner)")
     void removeMember(@PathVariable UUID id, @PathVariable @NotBlank @Size(max = 255) String userId, JwtAuthenticationToken caller) {
         teams.removeMember(id, userId, manager(caller));
+    }
+
+    @GetMapping("/{id}/escalation")
+    @Operation(summary = "Who a CRITICAL ticket nobody takes is texted to, in order, then the lead (the team's owner)",
+            description = "notification-service texts the first of userIds when a CRITICAL ticket is still OPEN after "
+                    + "notifications.follow-ups.escalation.after, as long again later the next one, then the lead; any "
+                    + "status change stops it. Members, the owner and admins see it.")
+    Escalation escalation(@PathVariable UUID id, JwtAuthenticationToken caller) {
+        return Escalation.of(teams.escalation(id, manager(caller)));
+    }
+
+    @PutMapping("/{id}/escalation")
+    @Operation(summary = "Set the escalation list (admins and the team's owner): members only, each once, at most 10")
+    @ApiResponse(responseCode = "400", description = "An entry is no member or is named twice (field userIds[i])")
+    Escalation replaceEscalation(@PathVariable UUID id, @Valid @RequestBody EscalationForm form, JwtAuthenticationToken caller) {
+        return Escalation.of(teams.replaceEscalation(id, form.userIds(), manager(caller)));
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidEscalation(InvalidEscalationException e) {
+        return InvalidField.problem(e.fields());
+    }
+
+    @Schema(example = """
+            {"userIds": ["user-42", "user-7"]}""")
+    record EscalationForm(@NotNull @Size(max = 10) List<@NotBlank @Size(max = 255) String> userIds) {
+    }
+
+    @Schema(example = """
+            {"userIds": ["user-42", "user-7"], "lead": "user-1"}""")
+    record Escalation(List<String> userIds, String lead) {
+
+        static Escalation of(Teams.Escalation escalation) {
+            return new Escalation(escalation.userIds(), escalation.lead());
+        }
     }
 
     private static TeamManager manager(JwtAuthenticationToken caller) {

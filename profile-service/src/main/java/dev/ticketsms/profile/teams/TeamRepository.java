@@ -35,4 +35,19 @@ interface TeamRepository extends Repository<Team, UUID> {
     @Query(nativeQuery = true, value = "delete from team_members where team_id = :teamId and user_id = :userId")
     /** @return 1 if the user was a member */
     int removeMember(UUID teamId, String userId);
+
+    @Query(nativeQuery = true, value = "select user_id from team_escalation where team_id = :teamId order by position")
+    List<String> escalation(UUID teamId);
+
+    @Modifying
+    @Query(nativeQuery = true, value = "delete from team_escalation where team_id = :teamId")
+    void clearEscalation(UUID teamId);
+
+    @Modifying
+    @Query(nativeQuery = true, value = "insert into team_escalation (team_id, position, user_id) values (:teamId, :position, :userId)")
+    void addToEscalation(UUID teamId, int position, String userId);
+
+    @Modifying
+    @Query(nativeQuery = true, value = "delete from team_escalation where team_id = :teamId and user_id = :userId")
+    void removeFromEscalation(UUID teamId, String userId);
 }

@@ -1,11 +1,14 @@
 package dev.ticketsms.profile.teams;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
 import dev.ticketsms.events.TeamMemberAdded;
 import dev.ticketsms.events.TeamMemberRemoved;
+import dev.ticketsms.web.problems.InvalidField;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,9 +128,58 @@ class Teams {
     void removeMember(UUID teamId, String userId, TeamManager manager) {
         requireManagedBy(teamId, manager);
         invitations.delete(teamId, userId);
+        repository.removeFromEscalation(teamId, userId);
         if (repository.removeMember(teamId, userId) == 1) {
             events.publish(new TeamMemberRemoved(UUID.randomUUID(), clock.instant(), teamId, userId));
         }
+    }
+
+    /** Who a CRITICAL ticket nobody takes goes to, in order, then the team's lead (its owner). */
+    record Escalation(List<String> userIds, String lead) {
+    }
+
+    /** The escalation order, for the team's members, its owner and admins. */
+    @Transactional(readOnly = true)
+    Escalation escalation(UUID teamId, TeamManager viewer) {
+        Team team = find(teamId);
+        if (!canSeeMembers(team, viewer)) {
+            throw new AccessDeniedException("Only the team's members, its owner and admins see its escalation list");
+        }
+        return new Escalation(repository.escalation(teamId), team.ownerId());
+    }
+
+    /** The escalation order, for notification-service. */
+    @Transactional(readOnly = true)
+    Escalation escalation(UUID teamId) {
+        return new Escalation(repository.escalation(teamId), find(teamId).ownerId());
+    }
+
+    /**
+     * Replaces the escalation list (admins and the team's owner).
+     *
+     * @throws InvalidEscalationException naming each entry that is no member or named twice
+     */
+    @Transactional
+    Escalation replaceEscalation(UUID teamId, List<String> userIds, TeamManager manager) {
+        requireManagedBy(teamId, manager);
+        var invalid = new ArrayList<InvalidField>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < userIds.size(); i++) {
+            String userId = userIds.get(i);
+            if (!seen.add(userId)) {
+                invalid.add(new InvalidField("userIds[" + i + "]", "is already on the list"));
+            } else if (!repository.isMember(teamId, userId)) {
+                invalid.add(new InvalidField("userIds[" + i + "]", "is not a member of the team"));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidEscalationException(invalid);
+        }
+        repository.clearEscalation(teamId);
+        for (int i = 0; i < userIds.size(); i++) {
+            repository.addToEscalation(teamId, i, userIds.get(i));
+        }
+        return escalation(teamId);
     }
 
     private void join(UUID teamId, String userId) {

@@ -43,7 +43,8 @@ class SecurityConfiguration {
         return BearerTokenApi.filterChain(http, json, web.exposure(), rules -> rules
                 .requestMatchers(HttpMethod.GET, "/internal/teams/*/members/*")
                         .access(clientWithScope(clients.membership(), MEMBERSHIP_SCOPE))
-                .requestMatchers(HttpMethod.GET, "/internal/teams/*/sms-recipients", "/internal/sms-recipients")
+                .requestMatchers(HttpMethod.GET, "/internal/teams/*/sms-recipients", "/internal/sms-recipients",
+                        "/internal/teams/*/escalation")
                         .access(clientWithScope(clients.recipients(), RECIPIENTS_SCOPE))
                 .requestMatchers(HttpMethod.POST, "/api/teams").hasRole("admin")
                 .requestMatchers("/api/users/**").hasRole("admin")

@@ -207,6 +207,58 @@ class TeamApiTest extends IntegrationTest {
                 .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 
+    @Test
+    void theOwnerSetsTheEscalationListOfMembersAndNotificationServiceReadsItWithTheLead() throws Exception {
+        String team = mvc.perform(post("/api/teams").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Database on-call\", \"ownerId\": \"olga\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(team, "$.id");
+        for (String member : new String[]{"alice", "bob", "olga"}) {
+            mvc.perform(put("/api/teams/{id}/members/{userId}", id, member).with(ADMIN)).andExpect(status().isNoContent());
+        }
+
+        mvc.perform(put("/api/teams/{id}/escalation", id).with(user("olga", "Olga Owner"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"userIds\": [\"bob\", \"alice\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"userIds": ["bob", "alice"], "lead": "olga"}""", JsonCompareMode.STRICT));
+        mvc.perform(get("/internal/teams/{id}/escalation", id).with(service("notifications:recipients")))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"userIds": ["bob", "alice"], "lead": "olga"}""", JsonCompareMode.STRICT));
+
+        // whoever leaves the team leaves the list
+        mvc.perform(delete("/api/teams/{id}/members/{userId}", id, "bob").with(ADMIN)).andExpect(status().isNoContent());
+        mvc.perform(get("/api/teams/{id}/escalation", id).with(ALICE))
+                .andExpect(content().json("""
+                        {"userIds": ["alice"], "lead": "olga"}""", JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void anEscalationListWithStrangersOrRepeatsIsA400NamingEachEntryAndChangesNothing() throws Exception {
+        String team = createTeam("Network");
+        mvc.perform(put("/api/teams/{id}/members/{userId}", team, "alice").with(ADMIN)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/escalation", team).with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"userIds\": [\"alice\"]}")).andExpect(status().isOk());
+
+        mvc.perform(put("/api/teams/{id}/escalation", team).with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"userIds\": [\"alice\", \"mallory\", \"alice\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("userIds[1]"))
+                .andExpect(jsonPath("$.errors[1].field").value("userIds[2]"));
+        mvc.perform(put("/api/teams/{id}/escalation", team).with(ALICE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"userIds\": []}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/teams/{id}/escalation", team).with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+
+        mvc.perform(get("/api/teams/{id}/escalation", team).with(ADMIN))
+                .andExpect(jsonPath("$.userIds[0]").value("alice"));
+        mvc.perform(get("/internal/teams/{id}/escalation", team).with(user("alice", "Alice Adams")))
+                .andExpect(status().isForbidden());
+    }
+
     private String createTeam(String name) throws Exception {
         String body = mvc.perform(post("/api/teams").with(ADMIN)
                         .contentType(MediaType.APPLICATION_JSON)
