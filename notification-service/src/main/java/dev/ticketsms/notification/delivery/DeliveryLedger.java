@@ -207,15 +207,22 @@ class DeliveryLedger {
     }
 
     /**
-     * The member's held rows that are due, oldest first, locked for the caller's transaction; rows another replica is
-     * releasing are passed over.
+     * The member's held rows that are due, oldest first, locked for the caller's transaction, with the changes of the
+     * same tickets still waiting to be coalesced (they go out with them); rows another replica is releasing are passed
+     * over.
      */
     List<HeldRow> takeHeldDue(String userId, Instant now) {
         return jdbc.sql("""
                         SELECT id, event_id, kind, ticket_id, phone_number, severity, ticket_title, ticket_status, hold_reason
-                        FROM deliveries WHERE user_id = ? AND status = 'HELD' AND hold_until <= ?
+                        FROM deliveries
+                        WHERE user_id = :userId AND status = 'HELD'
+                          AND (hold_until <= :now
+                               OR hold_reason = 'COALESCING' AND ticket_id IN (
+                                   SELECT ticket_id FROM deliveries
+                                   WHERE user_id = :userId AND status = 'HELD' AND hold_until <= :now))
                         ORDER BY event_occurred_at, id FOR UPDATE SKIP LOCKED""")
-                .params(userId, Timestamp.from(now))
+                .param("userId", userId)
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new HeldRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                         DeliveryKind.valueOf(rs.getString("kind")), rs.getObject("ticket_id", UUID.class),
                         rs.getString("phone_number"), severity(rs), ticketState(rs),

@@ -19,8 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Sends what was held for a member once its time has come: the end of their quiet hours, or the end of the window
- * that limits how many SMS one ticket may send them. One held ticket update goes out as it was; several become one
+ * Sends what was held for a member once its time has come: the end of their quiet hours, of the window that limits
+ * how many SMS one ticket may send them, or of a status change's coalescing window (the ticket's later changes still
+ * waiting go with it). One held ticket update goes out as it was; several become one
  * summary SMS, a line per ticket with where it stands now (a ticket opened and closed meanwhile, or flipped back and
  * forth, is announced once, as it ended), and the held rows are SKIPPED naming the summary. An admin's message goes
  * out as it was. Held rows are taken under a row lock within a transaction (another replica passes them
@@ -50,7 +51,7 @@ class HeldDeliveries {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
+    @Scheduled(fixedDelayString = "${notifications.delivery.held-release-interval}", initialDelayString = "${notifications.delivery.held-release-interval}")
     void releaseDue() {
         Instant now = clock.instant();
         for (String userId : ledger.usersWithHeldDue(now, MEMBERS_PER_ROUND)) {

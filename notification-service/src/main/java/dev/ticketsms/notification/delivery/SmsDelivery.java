@@ -51,11 +51,13 @@ class SmsDelivery {
      *                      waiting for a send slot then stay PENDING for the next attempt
      * @param perTicketLimit  SMS one member may get about one ticket within {@code perTicketWindow}; more are held
      *                        and coalesced into one message when the window allows again
+     * @param coalesceWindow  how long a status change waits for the ticket's next changes, so several inside it
+     *                        become one SMS; zero sends each at once
      */
     @Validated
     @ConfigurationProperties("notifications.delivery")
     record Rules(@Min(1) int maxAttempts, @NotNull Duration eventDeadline, @Min(1) int perTicketLimit,
-                 @NotNull Duration perTicketWindow) {
+                 @NotNull Duration perTicketWindow, @NotNull Duration coalesceWindow) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SmsDelivery.class);
@@ -120,6 +122,8 @@ class SmsDelivery {
                 skip(row, sms, "number_changed", "the recipient's number changed since the SMS was claimed");
             } else if (recipient.isQuietAt(now)) {
                 hold(row, sms, recipient.quietUntil(), HoldReason.QUIET_HOURS);
+            } else if (coalescing(sms, now)) {
+                hold(row, sms, sms.occurredAt().plus(rules.coalesceWindow()), HoldReason.COALESCING);
             } else {
                 Optional<Instant> limited = sms.kind().isTicketEvent() ? limitedUntil(sms, row, now) : Optional.empty();
                 if (limited.isPresent()) {
@@ -212,6 +216,12 @@ class SmsDelivery {
             }
         }
         return Optional.empty();
+    }
+
+    /** A status change younger than the coalescing window waits for the ticket's next changes. */
+    private boolean coalescing(OutgoingSms sms, Instant now) {
+        return sms.kind() == DeliveryKind.TICKET_STATUS_CHANGED && rules.coalesceWindow().isPositive()
+                && sms.occurredAt().plus(rules.coalesceWindow()).isAfter(now);
     }
 
     /** A ticket flipped back and forth texts each member at most {@code perTicketLimit} times per window. */

@@ -46,6 +46,8 @@ import java.util.UUID;
         "resilience4j.circuitbreaker.instances.twilio.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.profile-service.wait-duration-in-open-state=2s",
         "notifications.consumer.retry-backoff.max=1s",
+        // status changes go out at once here; CoalescingIntegrationTest waits for the next ones
+        "notifications.delivery.coalesce-window=0s",
         "notifications.manual-send.per-caller=3",
         "notifications.manual-send.per-caller=3",
         "notifications.profile-service.cache-ttl=0s"})
