@@ -33,7 +33,7 @@ class DeliveryLedger {
     private final Clock clock;
 
     /** A row as a status callback sees it. */
-    record CallbackTarget(long id, String phoneNumber, String twilioSid) {
+    record CallbackTarget(long id, String phoneNumber, String twilioSid, DeliveryStatus status) {
 
         /** A row with another SID, or a SID already on another row, is not this message's row. */
         boolean mayCarry(String messageSid, DeliveryLedger ledger) {
@@ -366,12 +366,12 @@ class DeliveryLedger {
     }
 
     Optional<CallbackTarget> find(long id) {
-        return jdbc.sql("SELECT id, phone_number, twilio_sid FROM deliveries WHERE id = ?").param(id)
+        return jdbc.sql("SELECT id, phone_number, twilio_sid, status FROM deliveries WHERE id = ?").param(id)
                 .query(DeliveryLedger::callbackTarget).optional();
     }
 
     Optional<CallbackTarget> findBySid(String sid) {
-        return jdbc.sql("SELECT id, phone_number, twilio_sid FROM deliveries WHERE twilio_sid = ?").param(sid)
+        return jdbc.sql("SELECT id, phone_number, twilio_sid, status FROM deliveries WHERE twilio_sid = ?").param(sid)
                 .query(DeliveryLedger::callbackTarget).optional();
     }
 
@@ -410,7 +410,8 @@ class DeliveryLedger {
     }
 
     private static CallbackTarget callbackTarget(ResultSet rs, int row) throws SQLException {
-        return new CallbackTarget(rs.getLong("id"), rs.getString("phone_number"), rs.getString("twilio_sid"));
+        return new CallbackTarget(rs.getLong("id"), rs.getString("phone_number"), rs.getString("twilio_sid"),
+                DeliveryStatus.valueOf(rs.getString("status")));
     }
 
     private static String truncateStatus(String status) {

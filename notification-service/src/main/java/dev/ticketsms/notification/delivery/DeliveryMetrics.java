@@ -143,7 +143,7 @@ public class DeliveryMetrics {
                 "error_code", errorCode == null ? "none" : String.valueOf(errorCode)).increment();
     }
 
-    /** @param outcome applied, stale, duplicate or unknown_message */
+    /** @param outcome applied, confirmed, stale, duplicate or unknown_message */
     void statusCallback(String outcome) {
         registry.counter("notifications.webhooks.status.callbacks", "outcome", outcome).increment();
     }
