@@ -255,6 +255,18 @@ class DeliveryLedger {
                 .param(id).query(Boolean.class).single();
     }
 
+    /**
+     * The messages' PENDING rows, which a stopping process leaves behind, look untouched since {@code asOf}: the
+     * watchdog ({@link PendingDeliveries}) of any replica takes them at its next round instead of waiting for them
+     * to age.
+     */
+    void leftBehind(java.util.Collection<UUID> eventIds, Instant asOf) {
+        jdbc.sql("""
+                        UPDATE deliveries SET updated_at = :asOf
+                        WHERE event_id IN (:ids) AND status = 'PENDING' AND updated_at > :asOf""")
+                .param("asOf", Timestamp.from(asOf)).param("ids", eventIds).update();
+    }
+
     /** Twilio certainly did not take the request: the row may be sent again, and the attempt does not count. */
     void handBack(long id) {
         jdbc.sql("""

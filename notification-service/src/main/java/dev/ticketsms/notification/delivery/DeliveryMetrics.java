@@ -66,6 +66,13 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
+    /** Rows claimed and queued in the sending lanes ({@link SendingLanes}), not yet sent or left PENDING. */
+    void queuedSends(java.util.function.Supplier<Number> rows) {
+        Gauge.builder("notifications.deliveries.queued", rows)
+                .description("SMS claimed by the consumer and waiting in a ticket's sending lane, or being sent")
+                .register(registry);
+    }
+
     /** Wraps one Twilio call; counts it by how it ended. */
     <T> T timeSend(java.util.function.Supplier<T> send) {
         inFlight.incrementAndGet();
