@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores messages in the {@code outbox_events} table inside the caller's transaction, so a message exists exactly
- * when the change that caused it does (no dual write). {@link OutboxRelay} publishes them.
+ * when the change that caused it does (no dual write). {@link OutboxRelay} publishes them, woken by a notification
+ * sent at commit.
  */
 public class Outbox {
 
@@ -34,5 +35,7 @@ public class Outbox {
                 .param("payload", message.payload())
                 .param("headers", HEADER_JSON.writeValueAsString(message.headers()))
                 .update();
+        // delivered at commit, and once per transaction however many rows it appends: wakes the relay (OutboxWakeUp)
+        jdbc.sql("NOTIFY " + OutboxWakeUp.CHANNEL).update();
     }
 }
