@@ -86,6 +86,7 @@ public final class Bench {
             var latency = new ArrayList<Measurements.LatencyRun>();
             var apiRuns = new ArrayList<Measurements.ApiRun>();
             var scaling = new ArrayList<Measurements.ScalingRun>();
+            Measurements.SlowTwilioRun slowTwilio = null;
             if (measure) {
                 System.out.println("measuring pipeline throughput");
                 throughput = measurements.throughput(largeTeam, MEMBERS, 250);
@@ -108,6 +109,10 @@ public final class Bench {
                     scaling.add(run);
                     costs.add(run.cost());
                 }
+                System.out.printf("measuring throughput with %d ms Twilio latency at %d SMS/s%n",
+                        Measurements.SLOW_TWILIO_LATENCY_MS, Measurements.SLOW_TWILIO_RATE);
+                slowTwilio = measurements.slowTwilio(largeTeam, MEMBERS, 400);
+                costs.add(slowTwilio.cost());
                 stack.restartNotifications(Map.of());
             }
             List<FaultSuite.FaultResult> faultResults = List.of();
@@ -124,7 +129,7 @@ public final class Bench {
                             System.getProperty("java.version"), loadAtStart, ProcFs.loadAverage(),
                             (System.nanoTime() - benchStarted) / 1e9, System.getProperty("bench.commit", "unknown"));
             new Report(new Report.Figures(environment, settings, stack.startUp(), idle, throughput, latency, apiRuns, scaling,
-                    faultResults, kills, costs)).write(results);
+                    slowTwilio, faultResults, kills, costs)).write(results);
             System.out.println("report written to " + results.resolve("report.md"));
         }
         System.exit(0);
