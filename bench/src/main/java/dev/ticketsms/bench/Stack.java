@@ -240,6 +240,9 @@ final class Stack implements AutoCloseable {
 
     private Map<String, String> common(String database, Map<String, String> own) {
         var properties = new LinkedHashMap<>(own);
+        // the development values (application-local.yaml: audiences and the like) as the local stack's ServiceLaunch
+        // sets them; every address below still wins over theirs
+        properties.put("spring.profiles.active", "local");
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "postgres");
