@@ -34,7 +34,14 @@ final class Measurements {
     record ScalingRun(int consumers, int smsExpected, int smsSeen, double seconds, double smsPerSecond, Cost cost) {
     }
 
+    record SlowTwilioRun(int smsExpected, int smsSeen, double seconds, double smsPerSecond, Cost cost) {
+    }
+
     static final int SCALING_BULKHEAD = 32;
+    /** Issue 22: the sender's rate, Twilio's latency, and a bulkhead above rate × latency (100 in flight). */
+    static final int SLOW_TWILIO_RATE = 200;
+    static final int SLOW_TWILIO_LATENCY_MS = 500;
+    static final int SLOW_TWILIO_BULKHEAD = 150;
 
     private final Stack stack;
     private final Api api;
@@ -149,6 +156,34 @@ final class Measurements {
         Instant last = sms.stream().map(TicketSms::receivedAt).max(Instant::compareTo).orElse(first);
         double seconds = Duration.between(first, last).toNanos() / 1e9;
         return new ScalingRun(consumers, eventCount * members, sms.size(), seconds, seconds > 0 ? (sms.size() - 1) / seconds : 0, cost);
+    }
+
+    /**
+     * Issue 22: throughput while Twilio answers every send after {@value #SLOW_TWILIO_LATENCY_MS} ms, with the sender's
+     * rate at {@value #SLOW_TWILIO_RATE}/s and room for {@value #SLOW_TWILIO_BULKHEAD} sends in flight (bulkhead and
+     * HTTP pool); default consumers. A backlog of events written at once; SMS/s between the first and the last SMS
+     * accepted.
+     */
+    SlowTwilioRun slowTwilio(UUID team, int members, int eventCount) throws Exception {
+        stack.restartNotifications(Map.of(
+                "twilio.messages-per-second", Integer.toString(SLOW_TWILIO_RATE),
+                "resilience4j.bulkhead.instances.twilio.max-concurrent-calls", Integer.toString(SLOW_TWILIO_BULKHEAD),
+                "twilio.max-connections", Integer.toString(SLOW_TWILIO_BULKHEAD)));
+        api.clearSandbox();
+        api.fault("{\"kind\":\"LATENCY\",\"latency\":\"PT%.3fS\"}".formatted(SLOW_TWILIO_LATENCY_MS / 1000.0));
+        var tickets = new HashSet<UUID>();
+        Sampler sampler = Sampler.during(stack, "Twilio latency %d ms, rate %d/s".formatted(SLOW_TWILIO_LATENCY_MS, SLOW_TWILIO_RATE));
+        for (int i = 0; i < eventCount; i++) {
+            tickets.add(events.publishTicketCreated(team));
+        }
+        events.flush();
+        List<TicketSms> sms = Load.awaitSms(api, tickets, members, Duration.ofSeconds(180), Duration.ofSeconds(1));
+        Cost cost = sampler.cost();
+        api.clearFaults();
+        Instant first = sms.stream().map(TicketSms::receivedAt).min(Instant::compareTo).orElse(Instant.now());
+        Instant last = sms.stream().map(TicketSms::receivedAt).max(Instant::compareTo).orElse(first);
+        double seconds = Duration.between(first, last).toNanos() / 1e9;
+        return new SlowTwilioRun(eventCount * members, sms.size(), seconds, seconds > 0 ? (sms.size() - 1) / seconds : 0, cost);
     }
 
     private static Percentiles apiPercentiles(List<CreatedTicket> created) {

@@ -103,11 +103,13 @@ final class Stack implements AutoCloseable {
                 // the throughput runs keep more than the default 10,000 messages between two clears
                 "sandbox.message-capacity", "200000")).start();
         profiles = service("profile-service", freePort(), common("profiles", Map.of())).start();
-        tickets = service("ticket-service", freePort(), common("tickets", Map.of(
+        var ticketSettings = new LinkedHashMap<>(Bench.TICKET_SETTINGS);
+        ticketSettings.putAll(Map.of(
                 "tickets.profile-service.base-url", "http://127.0.0.1:" + profiles.port(),
                 "spring.security.oauth2.client.registration.profile-service.client-id", TICKET_CLIENT,
                 "spring.security.oauth2.client.registration.profile-service.client-secret", CLIENT_SECRET,
-                "spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString()))).start();
+                "spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString()));
+        tickets = service("ticket-service", freePort(), common("tickets", ticketSettings)).start();
         notifications = notificationService("notification-service", freePort(), Map.of()).start();
         for (Proc service : List.of(sandbox, profiles, tickets, notifications)) {
             service.awaitHealthy(http, HEALTHY_WITHIN);
@@ -240,6 +242,9 @@ final class Stack implements AutoCloseable {
 
     private Map<String, String> common(String database, Map<String, String> own) {
         var properties = new LinkedHashMap<>(own);
+        // the development values (application-local.yaml: audiences and the like) as the local stack's ServiceLaunch
+        // sets them; every address below still wins over theirs
+        properties.put("spring.profiles.active", "local");
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "postgres");

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 
 /**
  * Stores messages in the {@code outbox_events} table inside the caller's transaction, so a message exists exactly
- * when the change that caused it does (no dual write). {@link OutboxRelay} publishes them. The current trace goes
- * with the row ({@code traceparent} header), so the record continues the trace of the request that wrote it.
+ * when the change that caused it does (no dual write). {@link OutboxRelay} publishes them, woken by a notification
+ * sent at commit. The current trace goes with the row ({@code traceparent} header), so the record continues the
+ * trace of the request that wrote it.
  */
 public class Outbox {
 
@@ -44,5 +45,7 @@ public class Outbox {
                 .param("payload", message.payload())
                 .param("headers", HEADER_JSON.writeValueAsString(headers))
                 .update();
+        // delivered at commit, and once per transaction however many rows it appends: wakes the relay (OutboxWakeUp)
+        jdbc.sql("NOTIFY " + OutboxWakeUp.CHANNEL).update();
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+
 /**
  * Import this into a service that owns the {@code outbox_events} and {@code outbox_parked_events} tables (Flyway
- * location {@code classpath:db/outbox}; see the outbox section of docs/architecture.md) to get {@link Outbox} for writing and the relay publishing to Kafka.
+ * location {@code classpath:db/outbox}; see the outbox section of docs/architecture.md) to get {@link Outbox} for writing and the relay publishing to Kafka,
+ * woken on commit by {@link OutboxWakeUp}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -38,6 +42,12 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
                             OutboxProperties properties, MeterRegistry registry, StoredTraces traces) {
         return new OutboxRelay(jdbc, kafka, transactions, properties, registry, traces);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "outbox.wake-on-commit", havingValue = "true", matchIfMissing = true)
+    OutboxWakeUp outboxWakeUp(DataSource dataSource, OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxWakeUp(dataSource, relay, properties.reconnectPause());
     }
 
     @Bean

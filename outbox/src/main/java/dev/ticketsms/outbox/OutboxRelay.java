@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows to Kafka in sequence order and deletes them once Kafka has acknowledged them.
@@ -49,6 +51,8 @@ class OutboxRelay {
     private final OutboxProperties properties;
     private final Counter parked;
     private final StoredTraces traces;
+    private final ReentrantLock round = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
                 OutboxProperties properties, MeterRegistry registry, StoredTraces traces) {
@@ -62,12 +66,24 @@ class OutboxRelay {
                 .register(registry);
     }
 
+    /**
+     * A round: polled (the fallback), or woken by a commit ({@link OutboxWakeUp}). One round runs at a time in this
+     * process; asked while one runs, it runs once more afterwards, so no commit waits for the next poll.
+     */
     @Scheduled(fixedDelayString = "${outbox.poll-interval:200ms}")
     void relay() {
-        boolean fullBatchDone;
-        do {
-            fullBatchDone = Boolean.TRUE.equals(transactions.execute(status -> relayOneBatch()));
-        } while (fullBatchDone);
+        requested.set(true);
+        while (requested.get() && round.tryLock()) {
+            try {
+                requested.set(false);
+                boolean fullBatchDone;
+                do {
+                    fullBatchDone = Boolean.TRUE.equals(transactions.execute(status -> relayOneBatch()));
+                } while (fullBatchDone);
+            } finally {
+                round.unlock();
+            }
+        }
     }
 
     /** @return whether a full batch was published or parked, so another may be waiting */

@@ -37,10 +37,12 @@ class DeliveryLedger {
     /**
      * A row as a status callback sees it.
      *
+     * @param status          the row's status now, which a callback may confirm, advance or trail
      * @param eventOccurredAt when the event (or request) happened, to measure how long delivery took
      * @param traceParent     the trace the row was claimed in; null when it was not traced
      */
-    record CallbackTarget(long id, String phoneNumber, String twilioSid, Instant eventOccurredAt, String traceParent) {
+    record CallbackTarget(long id, String phoneNumber, String twilioSid, DeliveryStatus status, Instant eventOccurredAt,
+                          String traceParent) {
 
         /** A row with another SID, or a SID already on another row, is not this message's row. */
         boolean mayCarry(String messageSid, DeliveryLedger ledger) {
@@ -278,6 +280,18 @@ class DeliveryLedger {
                 .param(id).query(Boolean.class).single();
     }
 
+    /**
+     * The messages' PENDING rows, which a stopping process leaves behind, look untouched since {@code asOf}: the
+     * watchdog ({@link PendingDeliveries}) of any replica takes them at its next round instead of waiting for them
+     * to age.
+     */
+    void leftBehind(java.util.Collection<UUID> eventIds, Instant asOf) {
+        jdbc.sql("""
+                        UPDATE deliveries SET updated_at = :asOf
+                        WHERE event_id IN (:ids) AND status = 'PENDING' AND updated_at > :asOf""")
+                .param("asOf", Timestamp.from(asOf)).param("ids", eventIds).update();
+    }
+
     /** Twilio certainly did not take the request: the row may be sent again, and the attempt does not count. */
     void handBack(long id) {
         jdbc.sql("""
@@ -432,11 +446,12 @@ class DeliveryLedger {
                 .update() > 0;
     }
 
-    private static final String CALLBACK_TARGET_COLUMNS = "id, phone_number, twilio_sid, event_occurred_at, trace_parent";
+    private static final String CALLBACK_TARGET_COLUMNS = "id, phone_number, twilio_sid, status, event_occurred_at, trace_parent";
 
     private static CallbackTarget callbackTarget(ResultSet rs, int row) throws SQLException {
         return new CallbackTarget(rs.getLong("id"), rs.getString("phone_number"), rs.getString("twilio_sid"),
-                rs.getTimestamp("event_occurred_at").toInstant(), rs.getString("trace_parent"));
+                DeliveryStatus.valueOf(rs.getString("status")), rs.getTimestamp("event_occurred_at").toInstant(),
+                rs.getString("trace_parent"));
     }
 
     private static String truncateStatus(String status) {

@@ -68,6 +68,13 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
+    /** Rows claimed and queued in the sending lanes ({@link SendingLanes}), not yet sent or left PENDING. */
+    void queuedSends(java.util.function.Supplier<Number> rows) {
+        Gauge.builder("notifications.deliveries.queued", rows)
+                .description("SMS claimed by the consumer and waiting in a ticket's sending lane, or being sent")
+                .register(registry);
+    }
+
     /** Wraps one Twilio call; counts it by how it ended. */
     <T> T timeSend(java.util.function.Supplier<T> send) {
         inFlight.incrementAndGet();
@@ -169,7 +176,7 @@ public class DeliveryMetrics {
         eventToDelivered.record(Duration.between(occurredAt, clock.instant()));
     }
 
-    /** @param outcome applied, stale, duplicate or unknown_message */
+    /** @param outcome applied, confirmed, stale, duplicate or unknown_message */
     void statusCallback(String outcome) {
         registry.counter("notifications.webhooks.status.callbacks", "outcome", outcome).increment();
     }

@@ -14,15 +14,25 @@ import java.util.Locale;
  * Applies Twilio's status callbacks to the ledger. They arrive late, out of order and repeatedly: each (SID, status)
  * is applied once, and a row only moves forward ({@link DeliveryStatus#mayAdvanceTo}), so a late {@code sent} never
  * overwrites {@code delivered}. A callback whose URL names the row ({@code ?delivery=}) also settles a row a crash
- * left in SENDING, recording the SID it never got. Failure codes feed {@link NumberHealth}. Each callback for a known
- * row is an {@code sms status callback} span in the trace the row was claimed in (Twilio carries no trace context).
+ * left in SENDING, recording the SID it never got. Failure codes feed {@link NumberHealth}. A callback that tells what
+ * the row already says (every SMS's {@code queued} and {@code sent} after the API answer made it SENT) or less
+ * ({@code sent} after {@code delivered}) is counted and writes nothing. Each callback for a known row is an
+ * {@code sms status callback} span in the trace the row was claimed in (Twilio carries no trace context).
  */
 @Component
 public class DeliveryStatusCallbacks {
 
     /** What became of one callback; a tag on {@code notifications.webhooks.status.callbacks}. */
     public enum Outcome {
-        APPLIED, STALE, DUPLICATE, UNKNOWN_MESSAGE;
+        /** Moved the row forward. */
+        APPLIED,
+        /** The row already stands where the callback says: the normal case for {@code sent} after the API answer. */
+        CONFIRMED,
+        /** The row is already past what the callback says, e.g. {@code sent} after {@code delivered}. */
+        STALE,
+        /** This (SID, status) moved the row before; the row could still move, so the repeat was caught by the table. */
+        DUPLICATE,
+        UNKNOWN_MESSAGE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -75,10 +85,16 @@ public class DeliveryStatusCallbacks {
     }
 
     private Outcome applyTo(DeliveryLedger.CallbackTarget delivery, StatusCallback callback) {
+        DeliveryStatus next = callback.ledgerStatus();
+        if (delivery.status() == next) {
+            return Outcome.CONFIRMED;
+        }
+        if (!delivery.status().mayMoveTo(next)) {
+            return Outcome.STALE;
+        }
         if (!ledger.firstCallback(callback.messageSid(), callback.twilioStatus())) {
             return Outcome.DUPLICATE;
         }
-        DeliveryStatus next = callback.ledgerStatus();
         if (!ledger.advance(delivery.id(), next, callback)) {
             return Outcome.STALE;
         }

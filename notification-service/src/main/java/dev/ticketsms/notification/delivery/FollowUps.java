@@ -48,6 +48,7 @@ import java.util.UUID;
  * A due row is taken by one replica (FOR UPDATE SKIP LOCKED) and, inside that transaction, its SMS are claimed in the
  * ledger under an id derived from the ticket and the step, and the row moves on; so a crash either leaves the step
  * due (done again, the same id claims nothing twice) or leaves PENDING rows that {@link PendingDeliveries} sends.
+ * After the commit the SMS go through the ticket's sending lane, behind its earlier messages.
  */
 @Component
 class FollowUps {
@@ -80,13 +81,13 @@ class FollowUps {
     private final RecipientDirectory recipients;
     private final MessageTemplates templates;
     private final DeliveryLedger ledger;
-    private final SmsDelivery delivery;
+    private final SendingLanes delivery;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Rules rules;
 
     FollowUps(JdbcClient jdbc, TransactionTemplate transactions, RecipientDirectory recipients,
-              MessageTemplates templates, DeliveryLedger ledger, SmsDelivery delivery, DeliveryMetrics metrics,
+              MessageTemplates templates, DeliveryLedger ledger, SendingLanes delivery, DeliveryMetrics metrics,
               Clock clock, Rules rules) {
         this.jdbc = jdbc;
         this.transactions = transactions;

@@ -11,9 +11,9 @@ class NotifyTeamOnStatusChanged {
 
     private final RecipientDirectory recipients;
     private final MessageTemplates templates;
-    private final SmsDelivery delivery;
+    private final SendingLanes delivery;
 
-    NotifyTeamOnStatusChanged(RecipientDirectory recipients, MessageTemplates templates, SmsDelivery delivery) {
+    NotifyTeamOnStatusChanged(RecipientDirectory recipients, MessageTemplates templates, SendingLanes delivery) {
         this.recipients = recipients;
         this.templates = templates;
         this.delivery = delivery;

@@ -11,9 +11,9 @@ class NotifyTeamOnTicketCreated {
 
     private final RecipientDirectory recipients;
     private final MessageTemplates templates;
-    private final SmsDelivery delivery;
+    private final SendingLanes delivery;
 
-    NotifyTeamOnTicketCreated(RecipientDirectory recipients, MessageTemplates templates, SmsDelivery delivery) {
+    NotifyTeamOnTicketCreated(RecipientDirectory recipients, MessageTemplates templates, SendingLanes delivery) {
         this.recipients = recipients;
         this.templates = templates;
         this.delivery = delivery;

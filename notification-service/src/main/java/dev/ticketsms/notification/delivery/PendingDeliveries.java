@@ -50,11 +50,20 @@ class PendingDeliveries {
     /** Sends the message's PENDING rows now, each recipient checked again first. */
     void send(OutgoingSms sms) {
         try {
-            delivery.resume(sms, recipientsNow(sms));
+            resume(sms);
         } catch (RuntimeException e) {
             log.warn("{} message {} still not fully sent; tried again next round: {}", sms.kind(), sms.eventId(),
                     e.getMessage());
         }
+    }
+
+    /**
+     * Sends the message's PENDING rows now, each recipient checked again first.
+     *
+     * @throws DeliveryIncompleteException when some rows could not go out now; they are PENDING
+     */
+    void resume(OutgoingSms sms) {
+        delivery.resume(sms, recipientsNow(sms));
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * Graceful shutdown of sending. Stopped before the Kafka listener containers (a higher phase stops first): from then
  * on no request goes out that is not on the wire already; sends still waiting for a bulkhead slot, a rate permit or
- * a retry back-off are woken and leave their rows PENDING, so the event is not marked handled, its offset is not
- * committed, and whoever reads it next (this service after the restart, or another replica) sends those rows.
- * Requests on the wire are never interrupted: they finish and record Twilio's answer.
+ * a retry back-off are woken and leave their rows PENDING. A manual message or code answers that it is not sent yet;
+ * a consumer waiting for room in the {@link SendingLanes} leaves its event unhandled (read again after the restart);
+ * rows already queued in a lane are sent by {@link PendingDeliveries} (this service after the restart, or another
+ * replica). Requests on the wire are never interrupted: they finish and record Twilio's answer.
  */
 @Component
 class SendingShutdown implements SmartLifecycle {

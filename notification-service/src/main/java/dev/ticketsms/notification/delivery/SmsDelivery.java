@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
 
 /**
  * Sends one message to its recipients: claims a ledger row per recipient, then sends every PENDING row of the message
- * at once on virtual threads (the Twilio bulkhead and rate limiter bound how many requests really run). Each row is
+ * at once on virtual threads (the Twilio bulkhead and rate limiter bound how many requests really run). Ticket events
+ * claim on the consumer thread and send in their ticket's lane ({@link SendingLanes}); manual messages and codes
+ * claim and send on the caller's thread, which gets the outcome. Each row is
  * checked again right before its request goes out (STOP, an unusable number, its attempts, shutdown) and is SENDING
  * only while that request is on the wire. Rows that could not go out now stay PENDING and are reported together,
  * after every other recipient has had their SMS, so a redelivery of the event sends only to them. Each send is an
@@ -47,8 +49,8 @@ class SmsDelivery {
 
     /**
      * @param maxAttempts   requests one row may make that Twilio may have seen (5xx, timeouts); then it is FAILED
-     * @param eventDeadline how long one message may keep its caller (a Kafka consumer thread) busy; rows still
-     *                      waiting for a send slot then stay PENDING for the next attempt
+     * @param eventDeadline how long one attempt at a message's rows may wait for send slots; rows still waiting then
+     *                      stay PENDING for the next attempt
      * @param perTicketLimit  SMS one member may get about one ticket within {@code perTicketWindow}; more are held
      *                        and coalesced into one message when the window allows again
      * @param coalesceWindow  how long a status change waits for the ticket's next changes, so several inside it
@@ -97,18 +99,35 @@ class SmsDelivery {
      * @throws DeliveryIncompleteException when some rows could not go out now; they are PENDING
      */
     void deliver(OutgoingSms sms, List<Recipient> recipients) {
-        recipients.forEach(recipient -> ledger.claim(sms, recipient));
-        resume(sms, recipients);
+        send(sms, claim(sms, recipients));
     }
 
     /**
-     * Sends the message's PENDING rows, each to the number it was claimed for, to whoever of {@code current} (the
-     * recipients as profile-service answers now) is still a recipient with that number; the other rows are SKIPPED.
-     * Claims nothing new.
+     * Claims a row for each recipient (a row claimed earlier stays as it is) and decides for the message's PENDING
+     * rows what can be decided before sending (see {@link #sendable}); sends nothing.
+     *
+     * @return the rows to send, PENDING
+     */
+    List<DeliveryLedger.PendingRow> claim(OutgoingSms sms, List<Recipient> recipients) {
+        recipients.forEach(recipient -> ledger.claim(sms, recipient));
+        return sendable(sms, recipients);
+    }
+
+    /**
+     * Sends the message's PENDING rows (see {@link #sendable}). Claims nothing new.
      *
      * @throws DeliveryIncompleteException when some rows could not go out now; they are PENDING
      */
     void resume(OutgoingSms sms, List<Recipient> current) {
+        send(sms, sendable(sms, current));
+    }
+
+    /**
+     * The message's PENDING rows that may be sent, each to the number it was claimed for, to whoever of
+     * {@code current} (the recipients as profile-service answers now) is still a recipient with that number; the other
+     * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD.
+     */
+    private List<DeliveryLedger.PendingRow> sendable(OutgoingSms sms, List<Recipient> current) {
         Map<String, Recipient> byUser = current.stream()
                 .collect(Collectors.toMap(Recipient::userId, Function.identity(), (first, second) -> first));
         var toSend = new ArrayList<DeliveryLedger.PendingRow>();
@@ -133,7 +152,17 @@ class SmsDelivery {
                 }
             }
         }
-        Instant deadline = now.plus(rules.eventDeadline());
+        return toSend;
+    }
+
+    /**
+     * Sends the rows at once, each on its own virtual thread, and waits for all of them. Rows not PENDING any more are
+     * left alone.
+     *
+     * @throws DeliveryIncompleteException when some rows could not go out now; they are PENDING
+     */
+    void send(OutgoingSms sms, List<DeliveryLedger.PendingRow> toSend) {
+        Instant deadline = clock.instant().plus(rules.eventDeadline());
         var notSent = new ArrayList<String>();
         try (var perRecipient = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Optional<String>>> sends = toSend.stream()

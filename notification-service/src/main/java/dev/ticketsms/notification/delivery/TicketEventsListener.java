@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code tickets.events.v1} (concurrency by configuration; the topic has 12 partitions). An event is marked
- * handled only after all its SMS went out or failed for good; a listener failure is retried by the container's
- * error handler, never skipped.
+ * handled once its SMS are claimed in the ledger and queued in its ticket's sending lane ({@link SendingLanes}): the
+ * consumer does not wait for Twilio. A listener failure is retried by the container's error handler, never skipped.
  */
 @Component
 class TicketEventsListener {

@@ -55,6 +55,7 @@ final class FakeUpstreams implements AutoCloseable {
     private final Queue<Reply> recipientFailures = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<Reply>> twilioRepliesByNumber = new ConcurrentHashMap<>();
     private final Queue<Reply> twilioRepliesToEveryone = new ConcurrentLinkedQueue<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> heldAnswers = new ConcurrentHashMap<>();
     private final List<SentSms> twilioRequests = new CopyOnWriteArrayList<>();
     private final List<Held> held = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> recipientQueries = new CopyOnWriteArrayList<>();
@@ -116,6 +117,16 @@ final class FakeUpstreams implements AutoCloseable {
     /** The next sends to {@code number} get these replies, in order; later ones are accepted. */
     void twilioAnswers(String number, Reply... replies) {
         twilioRepliesByNumber.computeIfAbsent(number, n -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+    }
+
+    /**
+     * The next send to this number waits for its answer until the returned latch is counted down (at most a minute);
+     * later sends to it are answered at once.
+     */
+    java.util.concurrent.CountDownLatch holdNextAnswerTo(String number) {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        heldAnswers.put(number, release);
+        return release;
     }
 
     /** The next sends to any number get these replies, in order, before any per-number script. */
@@ -203,6 +214,14 @@ final class FakeUpstreams implements AutoCloseable {
             return;
         }
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        var hold = heldAnswers.remove(form.get("To"));
+        if (hold != null) {
+            try {
+                hold.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Reply reply = twilioRepliesToEveryone.poll();
         if (reply == null) {
             Queue<Reply> scripted = twilioRepliesByNumber.get(form.get("To"));

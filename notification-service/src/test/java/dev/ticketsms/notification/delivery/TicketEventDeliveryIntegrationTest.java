@@ -98,6 +98,34 @@ class TicketEventDeliveryIntegrationTest extends DeliveryIntegrationTest {
     }
 
     @Test
+    void whileTwilioTakesItsTimeTheConsumerMovesOnAndTheTicketsNextSmsWaitsForTheFirst() throws Exception {
+        String phone = "+14155550176";
+        UUID team = teamOf(phone);
+        var release = upstreams.holdNextAnswerTo(phone);
+        TicketCreated created = publish(ticketCreated(team));
+        TicketStatusChanged resolved;
+        try {
+            await().atMost(WAIT).until(() -> statuses(created).equals(List.of("SENDING")));
+            resolved = publish(statusChanged(created, 1, TicketStatus.OPEN, TicketStatus.RESOLVED));
+
+            // both events are handled, the second one claimed, while the first SMS is still on the wire
+            await().atMost(WAIT).until(() -> handled(created) && handled(resolved) && statuses(resolved).equals(List.of("PENDING")));
+            assertThat(statuses(created)).containsExactly("SENDING");
+        } finally {
+            release.countDown();
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(resolved)).containsExactly("SENT"));
+        assertThat(sentTo(phone)).extracting(sms -> sms.body().lines().findFirst().orElseThrow())
+                .containsExactly("New Support Ticket Created", "Ticket Status Updated");
+    }
+
+    private boolean handled(TicketEvent event) {
+        return jdbc.sql("SELECT count(*) FROM handled_events WHERE event_id = ?").param(event.eventId())
+                .query(Integer.class).single() == 1;
+    }
+
+    @Test
     void aStatusChangeOlderThanOneAlreadyAnnouncedIsNotSent() {
         UUID team = teamOf("+14155550181");
         TicketCreated created = publish(ticketCreated(team));

@@ -96,14 +96,30 @@ class TwilioWebhooksIntegrationTest extends DeliveryIntegrationTest {
     @Test
     void aRepeatedCallbackIsAppliedOnce() throws Exception {
         var row = sentTicketTo("+14155550602");
-        double before = callbackOutcomes("duplicate");
+        double before = callbackOutcomes("confirmed");
 
         statusCallback(row, "undelivered", 30003).andExpect(status().isOk());
         statusCallback(row, "undelivered", 30003).andExpect(status().isOk());
 
         assertThat(ledgerRow(row.id())).containsEntry("status", "UNDELIVERED").containsEntry("error_code", 30003);
-        assertThat(callbackOutcomes("duplicate")).isEqualTo(before + 1);
+        assertThat(callbackOutcomes("confirmed")).isEqualTo(before + 1);
         assertThat(outcomes("undelivered", "30003")).isEqualTo(1);
+    }
+
+    @Test
+    void theSentCallbackEverySmsGetsIsCountedAsConfirmedAndWritesNothing() throws Exception {
+        var row = sentTicketTo("+14155550604");
+        var before = ledgerRow(row.id());
+        double confirmed = callbackOutcomes("confirmed");
+        double stale = callbackOutcomes("stale");
+
+        statusCallback(row, "sent", null).andExpect(status().isOk());
+
+        assertThat(ledgerRow(row.id())).isEqualTo(before);
+        assertThat(callbackOutcomes("confirmed")).isEqualTo(confirmed + 1);
+        assertThat(callbackOutcomes("stale")).isEqualTo(stale);
+        assertThat(jdbc.sql("SELECT count(*) FROM status_callbacks WHERE message_sid = ? AND status = 'sent'")
+                .param(row.sid()).query(Integer.class).single()).isZero();
     }
 
     @Test
