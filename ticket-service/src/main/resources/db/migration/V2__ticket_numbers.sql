@@ -1,0 +1,15 @@
+-- A short human number per ticket, what a member texts back ("RESOLVE 1234"). Unique and increasing; tickets
+-- opened before this get numbers in the order they were opened.
+CREATE SEQUENCE ticket_numbers;
+
+ALTER TABLE tickets ADD COLUMN number BIGINT;
+
+UPDATE tickets SET number = numbered.n
+FROM (SELECT id, nextval('ticket_numbers') AS n FROM (SELECT id FROM tickets ORDER BY created_at, id) AS oldest_first)
+     AS numbered
+WHERE tickets.id = numbered.id;
+
+ALTER TABLE tickets ALTER COLUMN number SET DEFAULT nextval('ticket_numbers');
+ALTER TABLE tickets ALTER COLUMN number SET NOT NULL;
+ALTER TABLE tickets ADD CONSTRAINT tickets_number_unique UNIQUE (number);
+ALTER SEQUENCE ticket_numbers OWNED BY tickets.number;
