@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,8 +46,12 @@ class PhoneOwnerController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "no profile has this number verified",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<?> owner(@Parameter(example = PhoneNumber.EXAMPLE) @RequestParam @NotBlank @Size(max = 32)
-                            String phoneNumber) {
+    ResponseEntity<?> owner(@Parameter(example = PhoneNumber.EXAMPLE, required = true)
+                            @RequestParam(required = false) @Size(max = 32) String phoneNumber) {
+        if (phoneNumber == null || phoneNumber.isBlank()) {
+            return ResponseEntity.badRequest()
+                    .body(InvalidField.problem(List.of(new InvalidField("phoneNumber", "is required"))));
+        }
         PhoneNumber number;
         try {
             number = PhoneNumber.parse(phoneNumber.strip());
