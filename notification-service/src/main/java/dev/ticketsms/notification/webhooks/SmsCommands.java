@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -124,7 +123,7 @@ class SmsCommands {
                     .uri("/internal/tickets/by-number/{number}/status", number)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
-                    .body(Map.of("status", to.name(), "userId", userId, "userName", userName == null ? "" : userName))
+                    .body(new CommandRequest(to, userId, userName))
                     .retrieve()
                     .body(JsonNode.class);
             return new Done(number, ticket == null ? to : statusOf(ticket.path("status")).orElse(to));
@@ -141,6 +140,10 @@ class SmsCommands {
             }
             throw e;
         }
+    }
+
+    /** ticket-service's {@code SmsCommandRequest}. */
+    private record CommandRequest(TicketStatus status, String userId, String userName) {
     }
 
     private static Optional<TicketStatus> statusOf(JsonNode value) {
