@@ -221,6 +221,7 @@ final class Stack implements AutoCloseable {
                 "spring.security.oauth2.client.registration.profile-service.client-id", NOTIFICATION_CLIENT,
                 "spring.security.oauth2.client.registration.profile-service.client-secret", CLIENT_SECRET,
                 "spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString()));
+        properties.put("notifications.ticket-service.base-url", "http://127.0.0.1:" + tickets.port());
         properties.putAll(notificationSettings);
         properties.putAll(settings);
         return service(name, port, "notification-service", common("notifications", properties));

@@ -30,11 +30,11 @@ class WireFormatTest {
         return Stream.of(
                 Arguments.of("ticket-created.json", new TicketCreated(
                         UUID.fromString("c3f1e2d4-5b6a-4798-8a9b-0c1d2e3f4a51"), AT, TICKET, TEAM, 1,
-                        "Database Connection Issue", Severity.HIGH, "Technical", "user-42", "John Doe")),
+                        "Database Connection Issue", Severity.HIGH, "Technical", "user-42", "John Doe", 1234L)),
                 Arguments.of("ticket-status-changed.json", new TicketStatusChanged(
                         UUID.fromString("d4e2f3a5-6c7b-48a9-9bac-1d2e3f4a5b62"), AT, TICKET, TEAM, 2,
                         "Database Connection Issue", Severity.HIGH, "Technical",
-                        TicketStatus.OPEN, TicketStatus.RESOLVED, "user-7", "Ada Lovelace")));
+                        TicketStatus.OPEN, TicketStatus.RESOLVED, "user-7", "Ada Lovelace", 1234L)));
     }
 
     static Stream<Arguments> profileEvents() {
@@ -79,6 +79,17 @@ class WireFormatTest {
     @MethodSource("profileEvents")
     void goldenFileDeserializesToTheProfileEvent(String file, ProfileEvent event) throws IOException {
         assertThat(JSON.readValue(goldenText(file), ProfileEvent.class)).isEqualTo(event);
+    }
+
+    /** Records written before tickets had a number have no ticketNumber: they still read, with null for it. */
+    @ParameterizedTest(name = "{0} without ticketNumber")
+    @MethodSource("ticketEvents")
+    void ticketEventWithoutNumberStillDeserializes(String file, TicketEvent event) throws IOException {
+        var old = (tools.jackson.databind.node.ObjectNode) golden(file);
+        old.remove("ticketNumber");
+        TicketEvent read = JSON.readValue(JSON.writeValueAsString(old), TicketEvent.class);
+        assertThat(read).usingRecursiveComparison().ignoringFields("ticketNumber").isEqualTo(event);
+        assertThat(read).extracting("ticketNumber").isNull();
     }
 
     private static JsonNode golden(String file) throws IOException {

@@ -125,6 +125,8 @@ final class TicketSmsSystem implements AutoCloseable {
                 "spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID,
                 "spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET,
                 "spring.security.oauth2.client.provider.identity.token-uri", identity.oauth2TokenUri().toString()));
+        // members' SMS commands (RESOLVE 1234)
+        notificationProperties.put("notifications.ticket-service.base-url", tickets.baseUrl());
         notificationProperties.putAll(notificationSettings);
         notifications = launch("notification-service", withCommon("notifications", notificationProperties));
         for (ServiceProcess service : services) {

@@ -73,6 +73,8 @@ class TicketToSmsEndToEndIT {
                 {"title":"Database Connection Issue","description":"Connection pool exhausted","severity":"HIGH",
                  "category":"Technical","teamId":"%s"}""".formatted(teamId));
 
+        long number = system.call(tickets, "GET", "/api/tickets/" + ticketId, creator, null, 200).get("number").asLong();
+
         // everybody in the team is watched: only the two opted-in members with a phone may get anything
         String[] team = {"+14155550101", "+4915123456789", "+14155550102"};
         await().atMost(Duration.ofSeconds(60)).until(() -> system.messagesTo(team).size() >= 2);
@@ -84,13 +86,14 @@ class TicketToSmsEndToEndIT {
         assertThat(sms).allSatisfy(message -> {
             assertThat(message.get("from").asString()).isEqualTo(TicketSmsSystem.FROM);
             assertThat(message.get("body").asString()).isEqualTo("""
-                    New Support Ticket Created
+                    New Support Ticket Created (#%d)
                     Title: Database Connection Issue
                     Severity: High
                     Category: Technical
                     Created by: John Doe
+                    Reply ACK %d or RESOLVE %d
 
-                    View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
+                    View ticket: https://support.example.com/tickets/%s""".formatted(number, number, number, ticketId));
         });
 
         // the sandbox's signed status callbacks carry each row from SENT to DELIVERED
@@ -111,12 +114,65 @@ class TicketToSmsEndToEndIT {
         assertThat(updates).extracting(message -> message.get("to").asString())
                 .containsExactlyInAnyOrder("+14155550101", "+4915123456789");
         assertThat(updates.getFirst().get("body").asString()).isEqualTo("""
-                Ticket Status Updated
+                Ticket Status Updated (#%d)
                 Ticket: Database Connection Issue
                 Status: Open -> Resolved
                 Severity: High
+                Reply CLOSE %d, or START %d to reopen
 
-                View ticket: https://support.example.com/tickets/%s""".formatted(ticketId));
+                View ticket: https://support.example.com/tickets/%s""".formatted(number, number, number, ticketId));
+    }
+
+    /**
+     * A member texts "RESOLVE 1234" and the ticket is resolved as them, with the usual status SMS to the team; a
+     * stranger's verified number texting the same changes nothing and learns nothing about the ticket.
+     */
+    @Test
+    void aMembersResolveBySmsResolvesTheTicketAndAStrangersChangesNothing() throws Exception {
+        String admin = system.userToken("admin-5", "Ada Admin", "admin");
+        String quinn = system.userToken("quinn", "Quinn Oncall");
+        String rosa = system.userToken("rosa", "Rosa Agent");
+        String sven = system.userToken("sven", "Sven Stranger");
+        String creator = system.userToken("tara", "Tara Lead");
+        system.saveVerifiedProfile(quinn, """
+                {"phoneNumber":"+14155550151","smsNotificationsEnabled":true}""");
+        system.saveVerifiedProfile(rosa, """
+                {"phoneNumber":"+14155550152","smsNotificationsEnabled":true}""");
+        system.saveVerifiedProfile(sven, """
+                {"phoneNumber":"+14155550153","smsNotificationsEnabled":true}""");
+        String teamId = system.team(admin, "Network team", "quinn", "rosa", "tara");
+        system.team(admin, "Other team", "sven");
+
+        String ticketId = system.createTicketOnceMember(creator, """
+                {"title":"Switch 4 flapping","severity":"HIGH","category":"Network","teamId":"%s"}""".formatted(teamId));
+        long number = system.call(tickets, "GET", "/api/tickets/" + ticketId, creator, null, 200).get("number").asLong();
+        String[] team = {"+14155550151", "+14155550152"};
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.messagesTo(team).size() == 2);
+        assertThat(system.messagesTo(team)).allSatisfy(message -> assertThat(message.get("body").asString())
+                .startsWith("New Support Ticket Created (#" + number + ")").contains("Reply ACK " + number));
+
+        JsonNode stranger = system.reply("+14155550153", "RESOLVE " + number);
+        assertThat(stranger.get("webhookStatus").asInt()).isEqualTo(200);
+        assertThat(stranger.get("webhookBody").asString()).contains("No ticket #" + number + " found for your team.");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> system.messagesTo(team).size() == 2 && system.messagesTo("+14155550153").isEmpty());
+        assertThat(system.call(tickets, "GET", "/api/tickets/" + ticketId, creator, null, 200).get("status").asString())
+                .isEqualTo("OPEN");
+
+        JsonNode member = system.reply("+14155550151", "resolve #" + number);
+        assertThat(member.get("webhookBody").asString()).contains("Ticket #" + number + " is now Resolved.");
+        JsonNode resolved = system.call(tickets, "GET", "/api/tickets/" + ticketId, creator, null, 200);
+        assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.messagesTo(team).size() >= 4);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> system.messagesTo(team).size() == 4);
+        List<JsonNode> updates = system.messagesTo(team).stream()
+                .filter(message -> message.get("body").asString().startsWith("Ticket Status Updated")).toList();
+        assertThat(updates).extracting(message -> message.get("to").asString())
+                .containsExactlyInAnyOrder("+14155550151", "+14155550152");
+        assertThat(updates).allSatisfy(message -> assertThat(message.get("body").asString())
+                .startsWith("Ticket Status Updated (#" + number + ")").contains("Status: Open -> Resolved"));
+        assertThat(system.messagesTo("+14155550153")).isEmpty();
     }
 
     /**

@@ -78,6 +78,8 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
             }
             case NOTIFICATION_SERVICE -> {
                 properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
+                // members' SMS commands (RESOLVE 1234); the same client, a token of scope tickets:sms-commands
+                properties.put("notifications.ticket-service.base-url", StackService.TICKET_SERVICE.baseUrl());
                 properties.put("spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID);
                 properties.put("spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET);
                 properties.put("spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString());

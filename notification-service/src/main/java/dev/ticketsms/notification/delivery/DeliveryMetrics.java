@@ -191,6 +191,11 @@ public class DeliveryMetrics {
         registry.counter("notifications.sms.inbound", "keyword", keyword).increment();
     }
 
+    /** What became of a ticket command by SMS: done, not_allowed, not_found, unknown_sender, too_often, unavailable. */
+    public void smsCommand(String outcome) {
+        registry.counter("notifications.sms.commands", "outcome", outcome).increment();
+    }
+
     private void attempt(String outcome, String errorCode) {
         registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode).increment();
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,19 +24,28 @@ import java.util.stream.Collectors;
  * {@code {name}}; a body longer than {@code maxSegments} is brought back within it by shortening the title, never
  * the link. The seed's leading emoji is left out of the defaults: one emoji makes the whole message UCS-2, which
  * triples the segments (and the bill) of a typical ticket message.
+ * <p>
+ * The ticket's number ({@code {number}}) tells a member what to text back, and {@code {replyHint}} which commands make
+ * sense for the ticket's status ("Reply ACK 1234 or RESOLVE 1234"; none for a closed ticket). When the event has no
+ * number (written before tickets had one), " (#{number})" is left out and so is every line with {@code {number}} or
+ * {@code {replyHint}}; a body that does not fit the segment limit even with the title shortened drops the hint line.
  */
 @Component
 public class MessageTemplates {
 
     private static final String ELLIPSIS = "...";
 
+    /** Placeholders an event may lack; their lines are then left out (see the class comment). */
+    private static final Set<String> OPTIONAL = Set.of("number", "replyHint");
+
     /**
      * @param ticketUrlTemplate   link to a ticket in the frontend; {@code {ticketId}} is replaced by the ticket's id
      * @param maxSegments         the most segments one message may be billed as
-     * @param ticketCreated       placeholders {title} {severity} {category} {createdBy} {link}
-     * @param ticketStatusChanged placeholders {title} {severity} {category} {fromStatus} {toStatus} {changedBy} {link}
-     * @param ticketReminder      placeholders {title} {severity} {category} {status} {quietFor} {link}
-     * @param ticketEscalation    placeholders {title} {severity} {category} {openFor} {link}
+     * @param ticketCreated       placeholders {number} {title} {severity} {category} {createdBy} {replyHint} {link}
+     * @param ticketStatusChanged placeholders {number} {title} {severity} {category} {fromStatus} {toStatus}
+     *                            {changedBy} {replyHint} {link}
+     * @param ticketReminder      placeholders {number} {title} {severity} {category} {status} {quietFor} {replyHint} {link}
+     * @param ticketEscalation    placeholders {number} {title} {severity} {category} {openFor} {replyHint} {link}
      */
     @Validated
     @ConfigurationProperties("notifications.templates")
@@ -57,23 +67,54 @@ public class MessageTemplates {
     public SmsBody ticketCreated(TicketCreated event) {
         var values = new LinkedHashMap<String, String>();
         values.put("title", event.title());
+        values.put("number", event.ticketNumber() == null ? null : event.ticketNumber().toString());
         values.put("severity", label(event.severity().name()));
         values.put("category", event.category());
         values.put("createdBy", event.createdByName());
+        values.put("replyHint", replyHint(TicketStatus.OPEN, event.ticketNumber()));
         values.put("link", ticketLink(event.ticketId()));
-        return fit(properties.ticketCreated(), values);
+        return fitWithHint(properties.ticketCreated(), values);
     }
 
     public SmsBody ticketStatusChanged(TicketStatusChanged event) {
         var values = new LinkedHashMap<String, String>();
         values.put("title", event.title());
+        values.put("number", event.ticketNumber() == null ? null : event.ticketNumber().toString());
         values.put("severity", label(event.severity().name()));
         values.put("category", event.category());
         values.put("fromStatus", label(event.fromStatus()));
         values.put("toStatus", label(event.toStatus()));
         values.put("changedBy", event.changedByName());
+        values.put("replyHint", replyHint(event.toStatus(), event.ticketNumber()));
         values.put("link", ticketLink(event.ticketId()));
-        return fit(properties.ticketStatusChanged(), values);
+        return fitWithHint(properties.ticketStatusChanged(), values);
+    }
+
+    /**
+     * The SMS commands that make sense for a ticket in {@code status} (the workflow's moves a member most likely
+     * wants); none for a closed ticket, or without a number.
+     */
+    static String replyHint(TicketStatus status, Long number) {
+        if (number == null) {
+            return null;
+        }
+        return switch (status) {
+            case OPEN -> "Reply ACK %d or RESOLVE %d".formatted(number, number);
+            case IN_PROGRESS -> "Reply RESOLVE %d or CLOSE %d".formatted(number, number);
+            case RESOLVED -> "Reply CLOSE %d, or START %d to reopen".formatted(number, number);
+            case CLOSED -> null;
+        };
+    }
+
+    /** Fits the body with the reply hint; if even the shortest title leaves no room for it, without the hint. */
+    private SmsBody fitWithHint(String template, Map<String, String> values) {
+        SmsBody body = fit(template, values);
+        if (body.segments() <= properties.maxSegments() || values.get("replyHint") == null) {
+            return body;
+        }
+        var withoutHint = new LinkedHashMap<>(values);
+        withoutHint.put("replyHint", null);
+        return fit(template, withoutHint);
     }
 
     /** The ticket has been {@code status} without a change for {@code quietFor}. */
@@ -210,6 +251,14 @@ public class MessageTemplates {
 
     private static String render(String template, Map<String, String> values) {
         String body = template;
+        for (String optional : OPTIONAL) {
+            if (values.containsKey(optional) && values.get(optional) == null) {
+                String placeholder = "{" + optional + "}";
+                body = body.replace(" (#" + placeholder + ")", "").lines()
+                        .filter(line -> !line.contains(placeholder))
+                        .collect(Collectors.joining("\n"));
+            }
+        }
         for (var value : values.entrySet()) {
             body = body.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());
         }

@@ -64,6 +64,7 @@ abstract class DeliveryIntegrationTest {
         EmbeddedPostgreSql.register(registry);
         registry.add("twilio.api-base-url", upstreams::twilioBaseUrl);
         registry.add("notifications.profile-service.base-url", upstreams::baseUrl);
+        registry.add("notifications.ticket-service.base-url", upstreams::baseUrl);
         registry.add("spring.security.oauth2.client.provider.identity.token-uri", () -> upstreams.baseUrl() + "/oauth2/token");
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> upstreams.baseUrl() + "/jwks");
     }

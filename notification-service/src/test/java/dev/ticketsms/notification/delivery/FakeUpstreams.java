@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * What notification-service talks to over HTTP, scripted per test: the token endpoint and profile-service's recipient
- * lookup on one server, Twilio's Messages API on another that a test can take down (connections refused) and bring
+ * What notification-service talks to over HTTP, scripted per test: the token endpoint, profile-service's recipient
+ * and phone-owner lookups and ticket-service's SMS command endpoint on one server, Twilio's Messages API on another that a test can take down (connections refused) and bring
  * back on the same port. Every Twilio request is recorded with its arrival time, so tests can prove nothing was sent
  * twice and count the send rate.
  */
@@ -62,6 +62,13 @@ final class FakeUpstreams implements AutoCloseable {
     private final AtomicInteger listRequests = new AtomicInteger();
     private final AtomicInteger sids = new AtomicInteger();
     private volatile boolean profileServiceDown;
+    private final Map<String, String> phoneOwners = new ConcurrentHashMap<>();
+    private final Map<Long, Queue<Reply>> ticketCommandReplies = new ConcurrentHashMap<>();
+    private final List<TicketCommand> ticketCommands = new CopyOnWriteArrayList<>();
+
+    /** A command ticket-service was asked to apply: the ticket's number and the JSON body. */
+    record TicketCommand(long number, String body) {
+    }
 
     FakeUpstreams() {
         profileAndTokens = server(0);
@@ -69,6 +76,8 @@ final class FakeUpstreams implements AutoCloseable {
                 respond(exchange, new Reply(200, "{\"access_token\":\"service-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         profileAndTokens.createContext("/internal/teams/", this::recipients);
         profileAndTokens.createContext("/internal/sms-recipients", this::usersRecipients);
+        profileAndTokens.createContext("/internal/phone-owners", this::phoneOwner);
+        profileAndTokens.createContext("/internal/tickets/by-number/", this::ticketCommand);
         profileAndTokens.start();
         twilio = startTwilio(0);
         twilioPort = twilio.getAddress().getPort();
@@ -91,6 +100,20 @@ final class FakeUpstreams implements AutoCloseable {
     void userHas(String userId, String phone) {
         recipientsByUser.put(userId, "{\"userId\":\"%s\",\"phoneNumber\":\"%s\",\"displayName\":\"%s\"}"
                 .formatted(userId, phone, userId));
+    }
+
+    /** profile-service names this user as the owner of the verified number. */
+    void phoneOwnedBy(String phone, String userId, String displayName) {
+        phoneOwners.put(phone, "{\"userId\":\"%s\",\"displayName\":\"%s\"}".formatted(userId, displayName));
+    }
+
+    /** ticket-service answers the next commands for ticket {@code number} with these, in order; then 404. */
+    void ticketServiceAnswers(long number, Reply... replies) {
+        ticketCommandReplies.computeIfAbsent(number, n -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+    }
+
+    List<TicketCommand> ticketCommands() {
+        return List.copyOf(ticketCommands);
     }
 
     /** The next recipient lookups get these answers, in order. */
@@ -195,6 +218,32 @@ final class FakeUpstreams implements AutoCloseable {
         respond(exchange, recipients == null
                 ? new Reply(404, "{\"title\":\"Team not found\"}")
                 : new Reply(200, recipients));
+    }
+
+    private void phoneOwner(HttpExchange exchange) throws IOException {
+        if (!"Bearer service-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, new Reply(401, "{}"));
+            return;
+        }
+        if (profileServiceDown) {
+            respond(exchange, new Reply(503, "{\"title\":\"Service Unavailable\"}"));
+            return;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        String owner = phoneOwners.get(form(query == null ? "" : query).get("phoneNumber"));
+        respond(exchange, owner == null ? new Reply(404, "{\"title\":\"No owner\"}") : new Reply(200, owner));
+    }
+
+    private void ticketCommand(HttpExchange exchange) throws IOException {
+        if (!"Bearer service-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, new Reply(401, "{}"));
+            return;
+        }
+        long number = Long.parseLong(exchange.getRequestURI().getPath().split("/")[4]);
+        ticketCommands.add(new TicketCommand(number, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Queue<Reply> replies = ticketCommandReplies.get(number);
+        Reply reply = replies == null ? null : replies.poll();
+        respond(exchange, reply == null ? new Reply(404, "{\"title\":\"Ticket not found\"}") : reply);
     }
 
     private void usersRecipients(HttpExchange exchange) throws IOException {

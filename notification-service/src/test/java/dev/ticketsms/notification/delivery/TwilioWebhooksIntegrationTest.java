@@ -398,6 +398,114 @@ class TwilioWebhooksIntegrationTest extends DeliveryIntegrationTest {
         return form;
     }
 
+    @Test
+    void aMembersResolveIsAppliedAsThemOnceAndAnsweredWithTheNewStatus() throws Exception {
+        String phone = "+14155550701";
+        upstreams.phoneOwnedBy(phone, "user-701", "Rita Reply");
+        upstreams.ticketServiceAnswers(701, new FakeUpstreams.Reply(200, """
+                {"id":"%s","number":701,"status":"RESOLVED","version":2}""".formatted(UUID.randomUUID())));
+        String sid = "SMresolve" + UUID.randomUUID();
+
+        inbound(phone, "  resolve #701 ", sid)
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+                .andExpect(content().string(containsString("<Message>Ticket #701 is now Resolved.</Message>")));
+        inbound(phone, "  resolve #701 ", sid).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<Response/>")));
+
+        var commands = commandsFor(701);
+        assertThat(commands).hasSize(1);
+        var body = WIRE.readTree(commands.getFirst().body());
+        assertThat(body.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(body.get("userId").asString()).isEqualTo("user-701");
+        assertThat(body.get("userName").asString()).isEqualTo("Rita Reply");
+        assertThat(suppressed(phone)).isFalse();
+    }
+
+    @Test
+    void ackAndStartWithANumberAskForInProgressWhileStartAloneStaysTheOptIn() throws Exception {
+        String phone = "+14155550702";
+        upstreams.phoneOwnedBy(phone, "user-702", "Sam Start");
+        upstreams.ticketServiceAnswers(702,
+                new FakeUpstreams.Reply(200, "{\"number\":702,\"status\":\"IN_PROGRESS\"}"),
+                new FakeUpstreams.Reply(200, "{\"number\":702,\"status\":\"IN_PROGRESS\"}"));
+
+        inbound(phone, "ACK 702", "SMack" + UUID.randomUUID())
+                .andExpect(content().string(containsString("Ticket #702 is now In Progress.")));
+        inbound(phone, "start 702", "SMstart" + UUID.randomUUID())
+                .andExpect(content().string(containsString("Ticket #702 is now In Progress.")));
+        inbound(phone, "START", "SMoptin" + UUID.randomUUID()).andExpect(content().string(containsString("<Response/>")));
+
+        assertThat(commandsFor(702)).extracting(command -> WIRE.readTree(command.body()).get("status").asString())
+                .containsExactly("IN_PROGRESS", "IN_PROGRESS");
+    }
+
+    @Test
+    void aStrangersNumberIsToldToVerifyAndTicketServiceIsNotAsked() throws Exception {
+        inbound("+14155550703", "CLOSE 703", "SMstranger" + UUID.randomUUID())
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This number is not verified for ticket-sms")));
+
+        assertThat(commandsFor(703)).isEmpty();
+    }
+
+    @Test
+    void noSuchTicketAndNotYourTeamsTicketGetOneNeutralAnswer() throws Exception {
+        String phone = "+14155550704";
+        upstreams.phoneOwnedBy(phone, "user-704", "Nia Neutral");
+
+        inbound(phone, "RESOLVE 704", "SMneutral" + UUID.randomUUID())
+                .andExpect(content().string(containsString("<Message>No ticket #704 found for your team.</Message>")));
+    }
+
+    @Test
+    void aMoveTheWorkflowRefusesIsExplainedWithTheTicketsStatus() throws Exception {
+        String phone = "+14155550705";
+        upstreams.phoneOwnedBy(phone, "user-705", "Carl Closed");
+        upstreams.ticketServiceAnswers(705, new FakeUpstreams.Reply(409, """
+                {"title":"Status change not allowed","status":409,"currentStatus":"CLOSED","requestedStatus":"RESOLVED",
+                 "allowedStatuses":[]}"""));
+
+        inbound(phone, "resolve 705", "SMrefused" + UUID.randomUUID())
+                .andExpect(content().string(containsString("Ticket #705 is Closed and cannot move to Resolved.")));
+    }
+
+    @Test
+    void failingUpstreamsGetATryAgainAnswerNeverAnError() throws Exception {
+        String phone = "+14155550706";
+        upstreams.phoneOwnedBy(phone, "user-706", "Una Unlucky");
+        upstreams.ticketServiceAnswers(706, new FakeUpstreams.Reply(503, "{\"title\":\"Service Unavailable\"}"));
+
+        inbound(phone, "CLOSE 706", "SMdown" + UUID.randomUUID())
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Could not update ticket #706 right now")));
+
+        upstreams.profileServiceDown(true);
+        try {
+            inbound(phone, "CLOSE 706", "SMprofiledown" + UUID.randomUUID())
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Could not update ticket #706 right now")));
+        } finally {
+            upstreams.profileServiceDown(false);
+        }
+        assertThat(commandsFor(706)).hasSize(1);
+    }
+
+    @Test
+    void somethingMeantAsACommandGetsTheCommandsHelpAndChatStillGetsNoReply() throws Exception {
+        inbound("+14155550707", "FIX 707", "SMfix" + UUID.randomUUID())
+                .andExpect(content().string(containsString("Reply ACK 1234 or START 1234 (in progress), RESOLVE 1234")));
+        inbound("+14155550707", "resolve it", "SMresolveit" + UUID.randomUUID())
+                .andExpect(content().string(containsString("Reply ACK 1234")));
+        inbound("+14155550707", "on my way", "SMchat" + UUID.randomUUID())
+                .andExpect(content().string(containsString("<Response/>")));
+        assertThat(commandsFor(707)).isEmpty();
+    }
+
+    private static List<FakeUpstreams.TicketCommand> commandsFor(long number) {
+        return upstreams.ticketCommands().stream().filter(command -> command.number() == number).toList();
+    }
+
     private ResultActions statusCallback(Row row, String status, Integer errorCode) throws Exception {
         String path = "/webhooks/twilio/status?delivery=" + row.id();
         return signed(post(path), path, callbackForm(row.sid(), status, errorCode));

@@ -19,18 +19,20 @@ class MessageTemplatesTest {
     private static final UUID TICKET = UUID.fromString("0b7e7f4c-3a51-4c1e-9d8e-2f1a6b4c5d01");
     private static final String LINK = "https://support.example.com/tickets/0b7e7f4c-3a51-4c1e-9d8e-2f1a6b4c5d01";
     private static final String CREATED = """
-            New Support Ticket Created
+            New Support Ticket Created (#{number})
             Title: {title}
             Severity: {severity}
             Category: {category}
             Created by: {createdBy}
+            {replyHint}
 
             View ticket: {link}""";
     private static final String STATUS_CHANGED = """
-            Ticket Status Updated
+            Ticket Status Updated (#{number})
             Ticket: {title}
             Status: {fromStatus} -> {toStatus}
             Severity: {severity}
+            {replyHint}
 
             View ticket: {link}""";
     private static final String REMINDER = """
@@ -55,12 +57,17 @@ class MessageTemplatesTest {
 
     private static TicketCreated created(String title) {
         return new TicketCreated(UUID.randomUUID(), Instant.now(), TICKET, UUID.randomUUID(), 0,
-                title, Severity.CRITICAL, "Technical", "user-42", "John Doe");
+                title, Severity.CRITICAL, "Technical", "user-42", "John Doe", 1234L);
     }
 
     private static TicketStatusChanged statusChanged(String title) {
         return new TicketStatusChanged(UUID.randomUUID(), Instant.now(), TICKET, UUID.randomUUID(), 3,
-                title, Severity.HIGH, "Technical", TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, "user-7", "Ann Lee");
+                title, Severity.HIGH, "Technical", TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, "user-7", "Ann Lee", 1234L);
+    }
+
+    private static TicketStatusChanged statusChanged(TicketStatus from, TicketStatus to, Long number) {
+        return new TicketStatusChanged(UUID.randomUUID(), Instant.now(), TICKET, UUID.randomUUID(), 3,
+                "Database Connection Issue", Severity.HIGH, "Technical", from, to, "user-7", "Ann Lee", number);
     }
 
     @Test
@@ -68,11 +75,12 @@ class MessageTemplatesTest {
         SmsBody body = templates.ticketCreated(created("Database Connection Issue"));
 
         assertThat(body.text()).isEqualTo("""
-                New Support Ticket Created
+                New Support Ticket Created (#1234)
                 Title: Database Connection Issue
                 Severity: Critical
                 Category: Technical
                 Created by: John Doe
+                Reply ACK 1234 or RESOLVE 1234
 
                 View ticket: %s""".formatted(LINK));
         assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.GSM_7);
@@ -84,14 +92,46 @@ class MessageTemplatesTest {
         SmsBody body = templates.ticketStatusChanged(statusChanged("Database Connection Issue"));
 
         assertThat(body.text()).isEqualTo("""
+                Ticket Status Updated (#1234)
+                Ticket: Database Connection Issue
+                Status: In Progress -> Resolved
+                Severity: High
+                Reply CLOSE 1234, or START 1234 to reopen
+
+                View ticket: %s""".formatted(LINK));
+        assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.GSM_7);
+        assertThat(body.segments()).isEqualTo(2);
+    }
+
+    @Test
+    void aClosedTicketGetsNoReplyHintAndAnInProgressOneIsOfferedResolveAndClose() {
+        assertThat(templates.ticketStatusChanged(statusChanged(TicketStatus.RESOLVED, TicketStatus.CLOSED, 1234L)).text())
+                .startsWith("Ticket Status Updated (#1234)\n").doesNotContain("Reply")
+                .contains("Severity: High\n\nView ticket: ");
+        assertThat(templates.ticketStatusChanged(statusChanged(TicketStatus.OPEN, TicketStatus.IN_PROGRESS, 1234L)).text())
+                .contains("\nReply RESOLVE 1234 or CLOSE 1234\n\nView ticket: ");
+    }
+
+    /** Events written before tickets had numbers: the seed's wording, without "(#)" or a hint naming no ticket. */
+    @Test
+    void anEventWithoutANumberKeepsTheSeedsWordingWithoutNumberOrHint() {
+        SmsBody body = templates.ticketStatusChanged(statusChanged(TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, null));
+
+        assertThat(body.text()).isEqualTo("""
                 Ticket Status Updated
                 Ticket: Database Connection Issue
                 Status: In Progress -> Resolved
                 Severity: High
 
                 View ticket: %s""".formatted(LINK));
-        assertThat(body.encoding()).isEqualTo(SmsBody.Encoding.GSM_7);
-        assertThat(body.segments()).isEqualTo(2);
+    }
+
+    @Test
+    void theHintGoesBeforeTheTitleIsCutToNothing() {
+        // one segment leaves room for neither a title nor the hint: the hint goes, the body is the shortest it can be
+        SmsBody body = templates(1).ticketCreated(created("Anything"));
+
+        assertThat(body.text()).doesNotContain("Reply").contains("(#1234)").endsWith(LINK);
     }
 
     @Test

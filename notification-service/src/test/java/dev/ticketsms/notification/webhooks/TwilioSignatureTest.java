@@ -59,7 +59,7 @@ class TwilioSignatureTest {
     private static TwilioSignature signature(String publicBaseUrl) {
         var twilio = new TwilioProperties(ACCOUNT, "token", "+15005550006", null, URI.create("http://127.0.0.1:8090"),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, Duration.ofSeconds(1));
-        return new TwilioSignature(new WebhookProperties(publicBaseUrl, HELP), twilio);
+        return new TwilioSignature(new WebhookProperties(publicBaseUrl, HELP, "commands"), twilio);
     }
 
     /** As the servlet container hands it over: query and form fields merged into one parameter map. */

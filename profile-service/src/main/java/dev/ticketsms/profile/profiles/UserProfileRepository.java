@@ -12,6 +12,8 @@ interface UserProfileRepository extends Repository<UserProfile, Long> {
 
     Optional<UserProfile> findByUserId(String userId);
 
+    Optional<UserProfile> findByPhoneNumber(PhoneNumber phoneNumber);
+
     /** Locks the row, so that a web change and an SMS reply to one profile are applied one after the other. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from UserProfile p where p.userId = :userId")

@@ -39,6 +39,12 @@ class UserProfiles {
         return repository.findByUserId(userId);
     }
 
+    /** The profile whose number this is, if it has been verified; an unverified number counts as nobody's. */
+    @Transactional(readOnly = true)
+    Optional<UserProfile> verifiedOwnerOf(PhoneNumber number) {
+        return repository.findByPhoneNumber(number).filter(UserProfile::phoneVerified);
+    }
+
     @Transactional(readOnly = true)
     List<SmsConsentRecord> consentHistory(String userId) {
         return consentHistory.findByUserIdOrderByRecordedAtDescIdDesc(userId);

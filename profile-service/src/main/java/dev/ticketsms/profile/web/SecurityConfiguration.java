@@ -27,14 +27,18 @@ class SecurityConfiguration {
     /** ticket-service's membership check (read-your-writes on a replica miss). */
     static final String MEMBERSHIP_SCOPE = "teams:membership";
 
+    /** notification-service's "who sent this SMS" (members' replies by SMS). */
+    static final String PHONE_OWNERS_SCOPE = "profiles:phone-owners";
+
     /**
      * The client ids ({@code azp} or {@code client_id}) of the services that may call the internal endpoints.
      *
      * @param recipients notification-service, for the SMS recipient lookups
      * @param membership ticket-service, for the membership check
+     * @param phoneOwners notification-service, for the owner of a number that texted a command
      */
     @ConfigurationProperties("profiles.internal-clients")
-    record InternalClients(String recipients, String membership) {
+    record InternalClients(String recipients, String membership, String phoneOwners) {
     }
 
     @Bean
@@ -46,6 +50,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/internal/teams/*/sms-recipients", "/internal/sms-recipients",
                         "/internal/teams/*/escalation")
                         .access(clientWithScope(clients.recipients(), RECIPIENTS_SCOPE))
+                .requestMatchers(HttpMethod.GET, "/internal/phone-owners")
+                        .access(clientWithScope(clients.phoneOwners(), PHONE_OWNERS_SCOPE))
                 .requestMatchers(HttpMethod.POST, "/api/teams").hasRole("admin")
                 .requestMatchers("/api/users/**").hasRole("admin")
                 .requestMatchers("/api/**").authenticated());

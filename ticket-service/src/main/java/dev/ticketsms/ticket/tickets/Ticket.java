@@ -29,6 +29,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Id
     private UUID id;
 
+    /** The short human number ("#1234"), unique and increasing, from the ticket_numbers sequence. */
+    @Column(updatable = false)
+    private long number;
+
     private String title;
 
     private String description;
@@ -64,9 +68,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     }
 
     /** Opens a new ticket and registers {@link TicketCreated}. */
-    static Ticket open(NewTicket details, Author author, Instant now) {
+    static Ticket open(long number, NewTicket details, Author author, Instant now) {
         var ticket = new Ticket();
         ticket.id = UUID.randomUUID();
+        ticket.number = number;
         ticket.title = details.title();
         ticket.description = details.description();
         ticket.severity = details.severity();
@@ -78,7 +83,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         ticket.createdAt = now;
         ticket.updatedAt = now;
         ticket.registerEvent(new TicketCreated(UUID.randomUUID(), now, ticket.id, ticket.teamId, ticket.version,
-                ticket.title, ticket.severity, ticket.category, ticket.createdBy, ticket.createdByName));
+                ticket.title, ticket.severity, ticket.category, ticket.createdBy, ticket.createdByName, ticket.number));
         return ticket;
     }
 
@@ -101,7 +106,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         status = to;
         updatedAt = now;
         registerEvent(new TicketStatusChanged(UUID.randomUUID(), now, id, teamId, version + 1, title, severity,
-                category, from, to, author.userId(), author.displayName()));
+                category, from, to, author.userId(), author.displayName(), number));
         return true;
     }
 
@@ -112,6 +117,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     public UUID id() {
         return id;
+    }
+
+    public long number() {
+        return number;
     }
 
     public String title() {

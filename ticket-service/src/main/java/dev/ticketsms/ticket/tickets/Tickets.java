@@ -57,7 +57,8 @@ public class Tickets {
             throw new NotATeamMemberException(details.teamId());
         }
         openingsPerUser.take(caller.userId());
-        return transactions.execute(status -> repository.save(Ticket.open(details, caller.author(), clock.instant())));
+        return transactions.execute(status ->
+                repository.save(Ticket.open(repository.nextNumber(), details, caller.author(), clock.instant())));
     }
 
     @Transactional(readOnly = true)
@@ -92,18 +93,42 @@ public class Tickets {
     @Transactional
     public Optional<Ticket> changeStatus(UUID id, TicketStatus to, OptionalLong expectedVersion, Caller caller) {
         Optional<Ticket> found = repository.findById(id).filter(ticket -> mayAccess(caller, ticket.teamId()));
-        found.ifPresent(ticket -> {
-            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != ticket.version()) {
-                throw new StaleTicketVersionException(id, expectedVersion.getAsLong(), ticket.version());
-            }
-            if (ticket.changeStatus(to, caller.author(), clock.instant())) {
-                // refused here, the transaction rolls back: the change in memory is neither stored nor published
-                statusChangesPerTicket.take(id);
-                // flushed now so that the returned ticket carries the version its event announced
-                repository.saveAndFlush(ticket);
-            }
-        });
+        found.ifPresent(ticket -> change(ticket, to, expectedVersion, caller.author()));
         return found;
+    }
+
+    /**
+     * A member's command by SMS ("RESOLVE 1234"): moves ticket {@code number} to {@code to} as {@code author}, who must
+     * belong to the ticket's team. Membership is checked as for opening a ticket (the replica, then profile-service for
+     * someone added a moment ago), before the transaction starts. The rules and the event are those of
+     * {@link #changeStatus}.
+     *
+     * @return the ticket as stored, or empty when there is no such ticket or it is not of the author's teams (the same
+     *         answer, so a stranger learns nothing)
+     * @throws StatusChangeNotAllowedException when the workflow does not allow the move
+     * @throws TooManyRequestsException        when the ticket has changed as often as {@link TicketLimits} allows
+     */
+    public Optional<Ticket> changeStatusByNumber(long number, TicketStatus to, Author author) {
+        Optional<UUID> teamId = repository.findByNumber(number).map(Ticket::teamId);
+        if (teamId.isEmpty() || !memberships.isMemberNow(author.userId(), teamId.get())) {
+            return Optional.empty();
+        }
+        return transactions.execute(status -> repository.findByNumber(number).map(ticket -> {
+            change(ticket, to, OptionalLong.empty(), author);
+            return ticket;
+        }));
+    }
+
+    private void change(Ticket ticket, TicketStatus to, OptionalLong expectedVersion, Author author) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != ticket.version()) {
+            throw new StaleTicketVersionException(ticket.id(), expectedVersion.getAsLong(), ticket.version());
+        }
+        if (ticket.changeStatus(to, author, clock.instant())) {
+            // refused here, the transaction rolls back: the change in memory is neither stored nor published
+            statusChangesPerTicket.take(ticket.id());
+            // flushed now so that the returned ticket carries the version its event announced
+            repository.saveAndFlush(ticket);
+        }
     }
 
     private boolean mayAccess(Caller caller, UUID teamId) {

@@ -124,7 +124,7 @@ class TicketStatusWorkflowTest {
 
     @Test
     void aNewTicketIsOpenAtVersionZeroAndRegistersTicketCreated() {
-        Ticket ticket = Ticket.open(new NewTicket("Printer on fire", "Smoke", Severity.CRITICAL, "Hardware",
+        Ticket ticket = Ticket.open(7, new NewTicket("Printer on fire", "Smoke", Severity.CRITICAL, "Hardware",
                 UUID.randomUUID()), ALICE, CREATED);
 
         assertThat(ticket.status()).isEqualTo(OPEN);
@@ -147,7 +147,7 @@ class TicketStatusWorkflowTest {
 
     /** A ticket brought to {@code status} along allowed moves. */
     private static Ticket ticketIn(TicketStatus status) {
-        Ticket ticket = Ticket.open(new NewTicket("Printer on fire", "Smoke", Severity.CRITICAL, "Hardware",
+        Ticket ticket = Ticket.open(7, new NewTicket("Printer on fire", "Smoke", Severity.CRITICAL, "Hardware",
                 UUID.randomUUID()), new Author("bob", "Bob"), CREATED);
         switch (status) {
             case OPEN -> {

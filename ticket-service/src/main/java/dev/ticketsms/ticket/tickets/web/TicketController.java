@@ -70,7 +70,7 @@ class TicketController {
     @GetMapping
     @Operation(summary = "List the tickets of your teams (admins: all), newest first unless sorted otherwise")
     @ApiResponse(responseCode = "200", description = "one page", content = @Content(examples = @ExampleObject("""
-            {"content":[{"id":"0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77","title":"Database Connection Issue",
+            {"content":[{"id":"0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77","number":1234,"title":"Database Connection Issue",
               "description":"Connection pool exhausted on db-1","severity":"HIGH","category":"Technical",
               "teamId":"7c0e4a52-3f1d-4f5e-9a51-2b1f1c7d9e10","status":"OPEN","createdBy":"user-42",
               "createdByName":"John Doe","createdAt":"2026-11-25T10:15:30Z","updatedAt":"2026-11-25T10:15:30Z",

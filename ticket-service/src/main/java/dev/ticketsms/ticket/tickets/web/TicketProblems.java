@@ -19,7 +19,7 @@ import java.util.List;
  * The ticket rules' refusals as problem details: 409 for a disallowed move, 412 for a stale version, 403 for a foreign
  * team, 429 past a limit.
  */
-@RestControllerAdvice(assignableTypes = TicketController.class)
+@RestControllerAdvice(assignableTypes = {TicketController.class, SmsCommandController.class})
 class TicketProblems {
 
     @ExceptionHandler

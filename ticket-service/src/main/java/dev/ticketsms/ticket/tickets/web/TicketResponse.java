@@ -9,18 +9,22 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Schema(example = """
-        {"id":"0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77","title":"Database Connection Issue",
+        {"id":"0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77","number":1234,"title":"Database Connection Issue",
          "description":"Connection pool exhausted on db-1","severity":"HIGH","category":"Technical",
          "teamId":"7c0e4a52-3f1d-4f5e-9a51-2b1f1c7d9e10","status":"OPEN","createdBy":"user-42","createdByName":"John Doe",
          "createdAt":"2026-11-25T10:15:30Z","updatedAt":"2026-11-25T10:15:30Z","version":0}""")
-record TicketResponse(UUID id, String title, String description, Severity severity, String category, UUID teamId,
+record TicketResponse(UUID id,
+                      @Schema(description = "the ticket's short human number, unique and increasing; what a member "
+                              + "texts back (\"RESOLVE 1234\")")
+                      long number,
+                      String title, String description, Severity severity, String category, UUID teamId,
                       TicketStatus status, String createdBy, String createdByName, Instant createdAt,
                       Instant updatedAt,
                       @Schema(description = "grows with every change; the ETag, and the If-Match a change may send")
                       long version) {
 
     static TicketResponse of(Ticket t) {
-        return new TicketResponse(t.id(), t.title(), t.description(), t.severity(), t.category(), t.teamId(),
+        return new TicketResponse(t.id(), t.number(), t.title(), t.description(), t.severity(), t.category(), t.teamId(),
                 t.status(), t.createdBy(), t.createdByName(), t.createdAt(), t.updatedAt(), t.version());
     }
 }
