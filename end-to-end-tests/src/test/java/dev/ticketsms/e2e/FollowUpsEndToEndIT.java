@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tickets that must not be forgotten, on the whole system with the waits shortened to seconds: a quiet ticket reminds
  * its team and a status change cancels the reminder; a CRITICAL ticket nobody takes escalates along the team's
- * escalation list and stops once someone takes it.
+ * escalation list and stops once someone takes it (ACK by SMS).
  */
 class FollowUpsEndToEndIT {
 
@@ -63,7 +63,8 @@ class FollowUpsEndToEndIT {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> !reminders("+14155550701", "Invoices not sent").isEmpty());
         assertThat(reminders("+14155550701", "Invoices not sent").getFirst().get("body").asString())
-                .startsWith("Reminder: ticket Open for ").contains("without a change").endsWith(forgotten);
+                .startsWith("Reminder (#").contains("): ticket Open for ").contains("without a change")
+                .contains("Reply ACK ").endsWith(forgotten);
         // three more waits: the cancelled ticket stays quiet, and the forgotten one reminds once (max 1)
         await().during(WAIT.multipliedBy(3)).atMost(WAIT.multipliedBy(4)).until(() ->
                 reminders("+14155550701", "Refund stuck").isEmpty() && reminders("+14155550701", "Invoices not sent").size() == 1);
@@ -92,11 +93,15 @@ class FollowUpsEndToEndIT {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> !escalations("+14155550712").isEmpty());
         assertThat(escalations("+14155550712").getFirst().get("body").asString())
-                .startsWith("Escalated to you: Critical ticket not picked up for ").contains("Core router down")
-                .endsWith(ticketId);
-        // Finn takes it: nobody after him on the list is texted
-        system.call(tickets, "PATCH", "/api/tickets/" + ticketId + "/status", first, """
-                {"status":"IN_PROGRESS"}""", 200);
+                .startsWith("Escalated to you (#").contains("): Critical ticket not picked up for ")
+                .contains("Core router down").endsWith(ticketId);
+        // Finn takes it by replying ACK <number>: the ticket is in progress, nobody after him on the list is texted
+        long number = system.call(tickets, "GET", "/api/tickets/" + ticketId, first, null, 200).get("number").asLong();
+        assertThat(escalations("+14155550712").getFirst().get("body").asString()).contains("Reply ACK " + number);
+        JsonNode ack = system.reply("+14155550712", "ACK " + number);
+        assertThat(ack.get("webhookBody").asString()).contains("In Progress");
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.call(tickets, "GET", "/api/tickets/" + ticketId, first,
+                null, 200).get("status").asString().equals("IN_PROGRESS"));
         await().during(WAIT.multipliedBy(3)).atMost(WAIT.multipliedBy(4)).until(() ->
                 escalations("+14155550713").isEmpty() && escalations("+14155550711").isEmpty()
                         && escalations("+14155550712").size() == 1);
@@ -111,13 +116,13 @@ class FollowUpsEndToEndIT {
 
     private static List<JsonNode> reminders(String phone, String title) throws Exception {
         return system.messagesTo(phone).stream()
-                .filter(sms -> sms.get("body").asString().startsWith("Reminder:") && sms.get("body").asString().contains(title))
+                .filter(sms -> sms.get("body").asString().startsWith("Reminder (#") && sms.get("body").asString().contains(title))
                 .toList();
     }
 
     private static List<JsonNode> escalations(String phone) throws Exception {
         return system.messagesTo(phone).stream()
-                .filter(sms -> sms.get("body").asString().startsWith("Escalated to you:"))
+                .filter(sms -> sms.get("body").asString().startsWith("Escalated to you (#"))
                 .toList();
     }
 }

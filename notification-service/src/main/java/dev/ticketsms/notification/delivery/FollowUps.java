@@ -105,14 +105,15 @@ class FollowUps {
         switch (event) {
             case TicketCreated created -> jdbc.sql("""
                             INSERT INTO ticket_follow_ups (ticket_id, team_id, ticket_version, status, severity, category,
-                                                           title, changed_at, next_reminder_at, reminders_sent,
-                                                           next_escalation_at, escalation_steps, updated_at)
-                            VALUES (:ticketId, :teamId, :version, 'OPEN', :severity, :category, :title, :changedAt,
-                                    :nextReminder, 0, :nextEscalation, 0, :now)
+                                                           title, ticket_number, changed_at, next_reminder_at,
+                                                           reminders_sent, next_escalation_at, escalation_steps, updated_at)
+                            VALUES (:ticketId, :teamId, :version, 'OPEN', :severity, :category, :title, :number,
+                                    :changedAt, :nextReminder, 0, :nextEscalation, 0, :now)
                             ON CONFLICT (ticket_id) DO NOTHING""")
                     .param("ticketId", created.ticketId()).param("teamId", created.teamId())
                     .param("version", created.ticketVersion()).param("severity", created.severity().name())
                     .param("category", created.category(), Types.VARCHAR).param("title", created.title())
+                    .param("number", created.ticketNumber(), Types.BIGINT)
                     .param("changedAt", Timestamp.from(created.occurredAt()))
                     .param("nextReminder", reminderAfter(created.severity(), created.occurredAt()), Types.TIMESTAMP)
                     .param("nextEscalation", created.severity() == Severity.CRITICAL
@@ -123,14 +124,16 @@ class FollowUps {
                 boolean open = changed.toStatus() == TicketStatus.OPEN || changed.toStatus() == TicketStatus.IN_PROGRESS;
                 jdbc.sql("""
                                 INSERT INTO ticket_follow_ups (ticket_id, team_id, ticket_version, status, severity, category,
-                                                               title, changed_at, next_reminder_at, reminders_sent,
-                                                               next_escalation_at, escalation_steps, updated_at)
-                                VALUES (:ticketId, :teamId, :version, :status, :severity, :category, :title, :changedAt,
-                                        :nextReminder, 0, NULL, 0, :now)
+                                                               title, ticket_number, changed_at, next_reminder_at,
+                                                               reminders_sent, next_escalation_at, escalation_steps, updated_at)
+                                VALUES (:ticketId, :teamId, :version, :status, :severity, :category, :title, :number,
+                                        :changedAt, :nextReminder, 0, NULL, 0, :now)
                                 ON CONFLICT (ticket_id) DO UPDATE SET
                                     team_id = EXCLUDED.team_id, ticket_version = EXCLUDED.ticket_version,
                                     status = EXCLUDED.status, severity = EXCLUDED.severity, category = EXCLUDED.category,
-                                    title = EXCLUDED.title, changed_at = EXCLUDED.changed_at,
+                                    title = EXCLUDED.title,
+                                    ticket_number = COALESCE(EXCLUDED.ticket_number, ticket_follow_ups.ticket_number),
+                                    changed_at = EXCLUDED.changed_at,
                                     next_reminder_at = EXCLUDED.next_reminder_at, reminders_sent = 0,
                                     -- a ticket that left OPEN is acknowledged: its escalation stops
                                     next_escalation_at = CASE WHEN EXCLUDED.status = 'OPEN'
@@ -141,6 +144,7 @@ class FollowUps {
                         .param("version", changed.ticketVersion()).param("status", changed.toStatus().name())
                         .param("severity", changed.severity().name())
                         .param("category", changed.category(), Types.VARCHAR).param("title", changed.title())
+                        .param("number", changed.ticketNumber(), Types.BIGINT)
                         .param("changedAt", Timestamp.from(changed.occurredAt()))
                         .param("nextReminder", open ? reminderAfter(changed.severity(), changed.occurredAt()) : null,
                                 Types.TIMESTAMP)
@@ -284,17 +288,18 @@ class FollowUps {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Ticket(UUID ticketId, UUID teamId, long version, TicketStatus status, Severity severity,
-                          String category, String title, Instant changedAt, int remindersSent, int escalationSteps) {
+    private record Ticket(UUID ticketId, UUID teamId, long version, Long number, TicketStatus status,
+                          Severity severity, String category, String title, Instant changedAt, int remindersSent,
+                          int escalationSteps) {
 
         TicketFacts facts() {
-            return new TicketFacts(ticketId, title, severity, category, status);
+            return new TicketFacts(ticketId, number, title, severity, category, status);
         }
     }
 
     private static Ticket row(ResultSet rs, int n) throws SQLException {
         return new Ticket(rs.getObject("ticket_id", UUID.class), rs.getObject("team_id", UUID.class),
-                rs.getLong("ticket_version"), TicketStatus.valueOf(rs.getString("status")),
+                rs.getLong("ticket_version"), rs.getObject("ticket_number", Long.class), TicketStatus.valueOf(rs.getString("status")),
                 Severity.valueOf(rs.getString("severity")), rs.getString("category"), rs.getString("title"),
                 rs.getTimestamp("changed_at").toInstant(), rs.getInt("reminders_sent"), rs.getInt("escalation_steps"));
     }

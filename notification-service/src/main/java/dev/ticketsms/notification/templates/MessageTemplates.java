@@ -55,7 +55,8 @@ public class MessageTemplates {
     }
 
     /** What a reminder or an escalation says about its ticket. */
-    public record TicketFacts(UUID ticketId, String title, Severity severity, String category, TicketStatus status) {
+    public record TicketFacts(UUID ticketId, Long number, String title, Severity severity, String category,
+                              TicketStatus status) {
     }
 
     private final TemplateProperties properties;
@@ -122,18 +123,21 @@ public class MessageTemplates {
         var values = facts(ticket);
         values.put("status", label(ticket.status()));
         values.put("quietFor", duration(quietFor));
-        return fit(properties.ticketReminder(), values);
+        values.put("replyHint", replyHint(ticket.status(), ticket.number()));
+        return fitWithHint(properties.ticketReminder(), values);
     }
 
     /** A CRITICAL ticket nobody took for {@code openFor}, to the next person on the team's escalation list. */
     public SmsBody ticketEscalation(TicketFacts ticket, java.time.Duration openFor) {
         var values = facts(ticket);
         values.put("openFor", duration(openFor));
-        return fit(properties.ticketEscalation(), values);
+        values.put("replyHint", replyHint(TicketStatus.OPEN, ticket.number()));
+        return fitWithHint(properties.ticketEscalation(), values);
     }
 
     private LinkedHashMap<String, String> facts(TicketFacts ticket) {
         var values = new LinkedHashMap<String, String>();
+        values.put("number", ticket.number() == null ? null : ticket.number().toString());
         values.put("title", ticket.title());
         values.put("severity", label(ticket.severity().name()));
         values.put("category", ticket.category());

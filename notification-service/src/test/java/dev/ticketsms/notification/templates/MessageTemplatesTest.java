@@ -36,15 +36,17 @@ class MessageTemplatesTest {
 
             View ticket: {link}""";
     private static final String REMINDER = """
-            Reminder: ticket {status} for {quietFor} without a change
+            Reminder (#{number}): ticket {status} for {quietFor} without a change
             Ticket: {title}
             Severity: {severity}
+            {replyHint}
 
             View ticket: {link}""";
     private static final String ESCALATION = """
-            Escalated to you: Critical ticket not picked up for {openFor}
+            Escalated to you (#{number}): Critical ticket not picked up for {openFor}
             Ticket: {title}
             Category: {category}
+            {replyHint}
 
             View ticket: {link}""";
 
@@ -136,15 +138,16 @@ class MessageTemplatesTest {
 
     @Test
     void aReminderSaysHowLongTheTicketWaitedInWhichStatus() {
-        var ticket = new MessageTemplates.TicketFacts(TICKET, "Database Connection Issue", Severity.HIGH, "Technical",
-                TicketStatus.IN_PROGRESS);
+        var ticket = new MessageTemplates.TicketFacts(TICKET, 1234L, "Database Connection Issue", Severity.HIGH,
+                "Technical", TicketStatus.IN_PROGRESS);
 
         SmsBody body = templates.ticketReminder(ticket, java.time.Duration.ofMinutes(125));
 
         assertThat(body.text()).isEqualTo("""
-                Reminder: ticket In Progress for 2 h 5 min without a change
+                Reminder (#1234): ticket In Progress for 2 h 5 min without a change
                 Ticket: Database Connection Issue
                 Severity: High
+                Reply RESOLVE 1234 or CLOSE 1234
 
                 View ticket: %s""".formatted(LINK));
         assertThat(body.segments()).isLessThanOrEqualTo(2);
@@ -152,8 +155,9 @@ class MessageTemplatesTest {
 
     @Test
     void anEscalationSaysHowLongTheCriticalTicketWaitedAndFitsItsSegmentsWithALongTitle() {
-        var ticket = new MessageTemplates.TicketFacts(TICKET, "VPN down for every office ".repeat(20), Severity.CRITICAL,
-                "Network", TicketStatus.OPEN);
+        // a ticket from before numbers: no number, no hint
+        var ticket = new MessageTemplates.TicketFacts(TICKET, null, "VPN down for every office ".repeat(20),
+                Severity.CRITICAL, "Network", TicketStatus.OPEN);
 
         SmsBody body = templates.ticketEscalation(ticket, java.time.Duration.ofMinutes(15));
 
