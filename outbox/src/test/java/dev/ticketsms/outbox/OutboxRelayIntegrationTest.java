@@ -8,11 +8,8 @@ import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,17 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,19 +99,16 @@ class OutboxRelayIntegrationTest {
     @Autowired
     RecordedSpans spans;
 
-    private Consumer<String, String> consumer;
+    private TopicReader records;
 
     @BeforeEach
     void subscribe() {
-        var props = KafkaTestUtils.consumerProps(kafka, "test-" + UUID.randomUUID(), false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()).createConsumer();
-        kafka.consumeFromAnEmbeddedTopic(consumer, TOPIC);
+        records = new TopicReader(kafka, TOPIC);
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        records.close();
     }
 
     @Test
@@ -133,7 +124,7 @@ class OutboxRelayIntegrationTest {
             outbox.append(message(key, UUID.randomUUID(), "fourth"));
         });
 
-        assertThat(valuesFor(key, 3)).containsExactly("first", "third", "fourth");
+        assertThat(records.valuesFor(key, 3)).containsExactly("first", "third", "fourth");
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
         var parked = jdbc.sql("SELECT payload, error FROM outbox_parked_events WHERE event_id = ?").param(tooLarge)
                 .query((rs, n) -> Map.of("payload", rs.getString("payload"), "error", rs.getString("error")))
@@ -160,7 +151,7 @@ class OutboxRelayIntegrationTest {
             outbox.append(message(key, UUID.randomUUID(), "after the broken one"));
         });
 
-        assertThat(valuesFor(key, 1)).containsExactly("after the broken one");
+        assertThat(records.valuesFor(key, 1)).containsExactly("after the broken one");
         await().atMost(Duration.ofSeconds(10)).until(() -> parkedRows(broken) == 1);
     }
 
@@ -176,10 +167,10 @@ class OutboxRelayIntegrationTest {
         }
         transactions.executeWithoutResult(status -> outbox.append(message(key, UUID.randomUUID(), "untraced")));
 
-        List<ConsumerRecord<String, String>> records = recordsFor(key, 2);
-        assertThat(records).extracting(ConsumerRecord::value).containsExactly("traced", "untraced");
-        assertThat(records.get(1).headers().lastHeader(StoredTraces.TRACEPARENT)).isNull();
-        String[] traceParent = header(records.getFirst(), StoredTraces.TRACEPARENT).split("-");
+        List<ConsumerRecord<String, String>> published = records.recordsFor(key, 2);
+        assertThat(published).extracting(ConsumerRecord::value).containsExactly("traced", "untraced");
+        assertThat(published.get(1).headers().lastHeader(StoredTraces.TRACEPARENT)).isNull();
+        String[] traceParent = header(published.getFirst(), StoredTraces.TRACEPARENT).split("-");
         String traceId = request.context().traceId();
         assertThat(traceParent[1]).isEqualTo(traceId);
         await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId).size() == 2);
@@ -200,32 +191,8 @@ class OutboxRelayIntegrationTest {
         return new OutboxMessage(eventId, key, "test.v1", TOPIC, key, payload, Map.of("ce_id", eventId.toString()));
     }
 
-    /** The values of {@code key}'s records, once {@code expected} arrived and a quiet second more showed no extra. */
-    private List<String> valuesFor(String key, int expected) {
-        return recordsFor(key, expected).stream().map(ConsumerRecord::value).toList();
-    }
 
-    /** The records of {@code key}, once {@code expected} arrived and a quiet second more showed no extra. */
-    private List<ConsumerRecord<String, String>> recordsFor(String key, int expected) {
-        var found = new ArrayList<ConsumerRecord<String, String>>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            collect(key, found);
-            return found.size() >= expected;
-        });
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> {
-            collect(key, found);
-            return found.size() == expected;
-        });
-        return found;
-    }
 
-    private void collect(String key, List<ConsumerRecord<String, String>> found) {
-        for (ConsumerRecord<String, String> record : KafkaTestUtils.getRecords(consumer, Duration.ofMillis(200))) {
-            if (record.key().equals(key)) {
-                found.add(record);
-            }
-        }
-    }
 
     private long outboxRows() {
         return jdbc.sql("SELECT count(*) FROM outbox_events").query(Long.class).single();

@@ -3,10 +3,6 @@ package dev.ticketsms.outbox;
 import dev.ticketsms.testing.EmbeddedPostgreSql;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,24 +13,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The relay woken by commits: with polling set to once an hour, only the wake-up (LISTEN/NOTIFY) can bring an event
@@ -88,19 +78,16 @@ class OutboxWakeUpIntegrationTest {
     @Autowired
     EmbeddedKafkaBroker kafka;
 
-    private Consumer<String, String> consumer;
+    private TopicReader records;
 
     @BeforeEach
     void subscribe() {
-        var props = KafkaTestUtils.consumerProps(kafka, "test-" + UUID.randomUUID(), false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()).createConsumer();
-        kafka.consumeFromAnEmbeddedTopic(consumer, TOPIC);
+        records = new TopicReader(kafka, TOPIC);
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        records.close();
     }
 
     @Test
@@ -112,7 +99,7 @@ class OutboxWakeUpIntegrationTest {
             outbox.append(message(key, "second"));
         });
 
-        assertThat(valuesFor(key, 2)).containsExactly("first", "second");
+        assertThat(records.valuesFor(key, 2)).containsExactly("first", "second");
         assertThat(jdbc.sql("SELECT current_database()").query(String.class).single())
                 .isEqualTo(DATABASE);
     }
@@ -121,7 +108,7 @@ class OutboxWakeUpIntegrationTest {
     void afterItsListeningConnectionIsKilledTheRelayIsStillWokenByCommits() {
         String key = UUID.randomUUID().toString();
         transactions.executeWithoutResult(status -> outbox.append(message(key, "before")));
-        assertThat(valuesFor(key, 1)).containsExactly("before");
+        assertThat(records.valuesFor(key, 1)).containsExactly("before");
 
         int killed = jdbc.sql("""
                         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
@@ -130,7 +117,7 @@ class OutboxWakeUpIntegrationTest {
         assertThat(killed).isEqualTo(1);
         transactions.executeWithoutResult(status -> outbox.append(message(key, "after")));
 
-        assertThat(valuesFor(key, 1)).containsExactly("after");
+        assertThat(records.valuesFor(key, 1)).containsExactly("after");
     }
 
     private static OutboxMessage message(String key, String payload) {
@@ -138,17 +125,4 @@ class OutboxWakeUpIntegrationTest {
         return new OutboxMessage(eventId, key, "test.v1", TOPIC, key, payload, Map.of("ce_id", eventId.toString()));
     }
 
-    /** The values of {@code key}'s records not read before, once {@code expected} arrived. */
-    private List<String> valuesFor(String key, int expected) {
-        var found = new ArrayList<String>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (ConsumerRecord<String, String> record : KafkaTestUtils.getRecords(consumer, Duration.ofMillis(200))) {
-                if (record.key().equals(key)) {
-                    found.add(record.value());
-                }
-            }
-            return found.size() >= expected;
-        });
-        return found;
-    }
 }
