@@ -36,8 +36,9 @@ record ReadyReport(Duration startUp, StackOptions options, UUID demoTeam, Map<St
             curl -s -X PATCH "http://127.0.0.1:8081/api/tickets/$TICKET/status" -H "Authorization: Bearer $TOKEN" \\
               -H 'Content-Type: application/json' -d '{"status":"IN_PROGRESS"}'; echo
 
-            # 6. the SMS Dana's phone got, as the sandbox received them (or open http://127.0.0.1:8090/sandbox/inbox)
-            sleep 3; curl -s 'http://127.0.0.1:8090/sandbox/messages?to=%2B14155550199'; echo
+            # 6. the SMS Dana's phone got, as the sandbox received them (or open http://127.0.0.1:8090/sandbox/inbox); a status
+            #    change waits 10 s for further changes of the ticket (they would become one SMS), so give it 15
+            sleep 15; curl -s 'http://127.0.0.1:8090/sandbox/messages?to=%2B14155550199'; echo
             """;
 
     String text() {
