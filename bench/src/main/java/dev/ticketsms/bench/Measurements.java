@@ -141,21 +141,9 @@ final class Measurements {
                 // the default bulkhead (16 sends in flight) would cap 6 consumers × 5 recipients at 16 ÷ 0.2 s = 80 SMS/s
                 // and measure the bulkhead, not the consumers
                 "resilience4j.bulkhead.instances.twilio.max-concurrent-calls", Integer.toString(SCALING_BULKHEAD)));
-        api.clearSandbox();
-        api.fault("{\"kind\":\"LATENCY\",\"latency\":\"PT0.2S\"}");
-        var tickets = new HashSet<UUID>();
-        Sampler sampler = Sampler.during(stack, "consumers: %d, 200 ms Twilio latency".formatted(consumers));
-        for (int i = 0; i < eventCount; i++) {
-            tickets.add(events.publishTicketCreated(team));
-        }
-        events.flush();
-        List<TicketSms> sms = Load.awaitSms(api, tickets, members, Duration.ofSeconds(180), Duration.ofSeconds(1));
-        Cost cost = sampler.cost();
-        api.clearFaults();
-        Instant first = sms.stream().map(TicketSms::receivedAt).min(Instant::compareTo).orElse(Instant.now());
-        Instant last = sms.stream().map(TicketSms::receivedAt).max(Instant::compareTo).orElse(first);
-        double seconds = Duration.between(first, last).toNanos() / 1e9;
-        return new ScalingRun(consumers, eventCount * members, sms.size(), seconds, seconds > 0 ? (sms.size() - 1) / seconds : 0, cost);
+        Burst burst = burst(team, members, eventCount, "PT0.2S", "consumers: %d, 200 ms Twilio latency".formatted(consumers));
+        return new ScalingRun(consumers, eventCount * members, burst.smsSeen(), burst.seconds(), burst.smsPerSecond(),
+                burst.cost());
     }
 
     /**
@@ -169,10 +157,24 @@ final class Measurements {
                 "twilio.messages-per-second", Integer.toString(SLOW_TWILIO_RATE),
                 "resilience4j.bulkhead.instances.twilio.max-concurrent-calls", Integer.toString(SLOW_TWILIO_BULKHEAD),
                 "twilio.max-connections", Integer.toString(SLOW_TWILIO_BULKHEAD)));
+        Burst burst = burst(team, members, eventCount, "PT%.3fS".formatted(SLOW_TWILIO_LATENCY_MS / 1000.0),
+                "Twilio latency %d ms, rate %d/s".formatted(SLOW_TWILIO_LATENCY_MS, SLOW_TWILIO_RATE));
+        return new SlowTwilioRun(eventCount * members, burst.smsSeen(), burst.seconds(), burst.smsPerSecond(), burst.cost());
+    }
+
+    /** What one backlog of events became: SMS seen, and SMS/s between the first and the last SMS accepted. */
+    private record Burst(int smsSeen, double seconds, double smsPerSecond, Cost cost) {
+    }
+
+    /**
+     * Writes {@code eventCount} ticket events at once while the sandbox answers every send after {@code latency}
+     * (ISO-8601), and waits for their SMS.
+     */
+    private Burst burst(UUID team, int members, int eventCount, String latency, String phase) throws Exception {
         api.clearSandbox();
-        api.fault("{\"kind\":\"LATENCY\",\"latency\":\"PT%.3fS\"}".formatted(SLOW_TWILIO_LATENCY_MS / 1000.0));
+        api.fault("{\"kind\":\"LATENCY\",\"latency\":\"%s\"}".formatted(latency));
         var tickets = new HashSet<UUID>();
-        Sampler sampler = Sampler.during(stack, "Twilio latency %d ms, rate %d/s".formatted(SLOW_TWILIO_LATENCY_MS, SLOW_TWILIO_RATE));
+        Sampler sampler = Sampler.during(stack, phase);
         for (int i = 0; i < eventCount; i++) {
             tickets.add(events.publishTicketCreated(team));
         }
@@ -183,7 +185,7 @@ final class Measurements {
         Instant first = sms.stream().map(TicketSms::receivedAt).min(Instant::compareTo).orElse(Instant.now());
         Instant last = sms.stream().map(TicketSms::receivedAt).max(Instant::compareTo).orElse(first);
         double seconds = Duration.between(first, last).toNanos() / 1e9;
-        return new SlowTwilioRun(eventCount * members, sms.size(), seconds, seconds > 0 ? (sms.size() - 1) / seconds : 0, cost);
+        return new Burst(sms.size(), seconds, seconds > 0 ? (sms.size() - 1) / seconds : 0, cost);
     }
 
     private static Percentiles apiPercentiles(List<CreatedTicket> created) {
