@@ -23,7 +23,9 @@ done
 
 started=$SECONDS
 step() { printf '[%4ds] %s\n' $((SECONDS - started)) "$*"; }
-fail() { printf '[%4ds] FAILED: %s\n' $((SECONDS - started)) "$*" >&2; exit 1; }
+failure=""
+# the reason is printed again after the log tails the cleanup prints, so that it is the last thing a CI log shows
+fail() { failure=$(printf '[%4ds] FAILED: %s' $((SECONDS - started)) "$*"); printf '%s\n' "$failure" >&2; exit 1; }
 
 deploy/podman-setup.sh
 if $build; then
@@ -82,9 +84,11 @@ cleanup() {
   if [ $status -ne 0 ]; then
     echo "--- container states and log tails ---" >&2
     podman ps -a --filter "label=com.docker.compose.project=$project" --format '{{.Names}} {{.Status}}' >&2 || true
+    mkdir -p target/compose-check-logs
     for container in $(podman ps -a --filter "label=com.docker.compose.project=$project" --format '{{.Names}}'); do
-      echo "--- $container" >&2
-      podman logs --tail 25 "$container" >&2 2>&1 || true
+      echo "--- $container (whole log: target/compose-check-logs/$container.log)" >&2
+      podman logs "$container" >"target/compose-check-logs/$container.log" 2>&1 || true
+      grep -v '"level":"INFO"' "target/compose-check-logs/$container.log" | tail -n 15 >&2 || true
     done
   fi
   local stop_started=$SECONDS
@@ -98,6 +102,7 @@ cleanup() {
   compose down --volumes --timeout 45 >/dev/null 2>&1 || true
   echo "Containers, network and volumes removed in $((SECONDS - remove_started)) s"
   kill "$service_pid" 2>/dev/null || true
+  [ -z "$failure" ] || printf '%s\n' "$failure" >&2
   if [ -n "$killed" ]; then
     echo "FAILED: killed after the grace period instead of stopping: $killed" >&2
     exit 1
@@ -231,21 +236,21 @@ done
 deliveries_started=$SECONDS
 while true; do
   all=$(messages)
-  missing=0 duplicated=0
+  missing=0 duplicated=0 twice=""
   for ticket in "${tickets[@]}"; do
     count=$(printf '%s' "$all" | grep -o "dashboard/tickets/$ticket" | wc -l)
     [ "$count" -eq 0 ] && missing=$((missing + 1))
-    [ "$count" -gt 1 ] && duplicated=$((duplicated + 1))
+    [ "$count" -gt 1 ] && duplicated=$((duplicated + 1)) && twice="$twice $ticket"
   done
-  [ "$duplicated" -eq 0 ] || fail "$duplicated of ${#tickets[@]} tickets got more than one SMS"
+  [ "$duplicated" -eq 0 ] || fail "$duplicated of ${#tickets[@]} tickets got more than one SMS:$twice; the sandbox holds: $all"
   [ "$missing" -eq 0 ] && break
   [ $((SECONDS - deliveries_started)) -lt 180 ] || fail "$missing of ${#tickets[@]} tickets got no SMS"
   sleep 2
 done
 total=$(printf '%s' "$all" | grep -o '"direction":"outbound-api"' | wc -l)
 codes=$(printf '%s' "$all" | grep -o 'verification code is' | wc -l)
-[ "$codes" -eq 1 ] || fail "the sandbox holds $codes verification codes for one saved number"
-[ "$total" -eq $((${#tickets[@]} + codes)) ] || fail "the sandbox holds $total SMS for ${#tickets[@]} tickets and $codes code"
+[ "$codes" -eq 1 ] || fail "the sandbox holds $codes verification codes for one saved number: $all"
+[ "$total" -eq $((${#tickets[@]} + codes)) ] || fail "the sandbox holds $total SMS for ${#tickets[@]} tickets and $codes code: $all"
 step "${#tickets[@]} tickets, $((total - codes)) ticket SMS (+ $codes verification code) in the sandbox: one each, none lost or duplicated across the scale-out; $refusals ticket creations refused (403) in all"
 
 up_to_check=$((SECONDS - started))

@@ -236,6 +236,11 @@ final class Stack implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(java);
         command.addAll(SERVICE_JVM);
+        if (System.getenv("BENCH_JFR") != null) {
+            // a flight recording per service process (profile settings: method samples, socket and lock waits, GC)
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + logs.resolve(name + "-" + System.nanoTime() + ".jfr"));
+        }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new Proc(name, command, logs.resolve(name + ".log"), port);
