@@ -26,6 +26,9 @@ step() { printf '[%4ds] %s\n' $((SECONDS - started)) "$*"; }
 failure=""
 # the reason is printed again after the log tails the cleanup prints, so that it is the last thing a CI log shows
 fail() { failure=$(printf '[%4ds] FAILED: %s' $((SECONDS - started)) "$*"); printf '%s\n' "$failure" >&2; exit 1; }
+# any other command that ends the check under set -e says which it was
+set -E
+trap 'status=$?; [ -n "$failure" ] || failure=$(printf "[%4ds] FAILED: line %s: %s exited %s" $((SECONDS - started)) "$LINENO" "$BASH_COMMAND" "$status")' ERR
 
 deploy/podman-setup.sh
 if $build; then
@@ -185,7 +188,10 @@ create_ticket() { # title; a 403 is retried: the membership reaches ticket-servi
   done
   fail "ticket-service still refuses erin's ticket (403) after 60 s: the membership did not arrive"
 }
-sms_count_for() { messages | grep -o "dashboard/tickets/$1" | wc -l; }
+# each occurrence of $1 in the input on a line of its own; none is no error (under pipefail a grep that finds nothing
+# would fail the pipeline, and set -e would end the check without saying why)
+matches() { grep -o -- "$1" || true; }
+sms_count_for() { messages | matches "dashboard/tickets/$1" | wc -l; }
 
 create_ticket "First ticket through compose"
 first_started=$SECONDS
@@ -217,7 +223,7 @@ members_started=$SECONDS
 while true; do
   listing=$(group --members --verbose || true)
   hosts=$(printf '%s\n' "$listing" | awk '$1 == "notification-service" {print $3}' | sort -u | wc -l)
-  partitions=$(printf '%s\n' "$listing" | awk '$1 == "notification-service" {print $7}' | tr ',' '\n' | grep -o '[0-9]*$' | sort -n | tr '\n' ' ')
+  partitions=$(printf '%s\n' "$listing" | awk '$1 == "notification-service" {print $7}' | tr ',' '\n' | matches '[0-9]*$' | sort -n | tr '\n' ' ')
   [ "$hosts" -eq 3 ] && [ "$partitions" = "0 1 2 3 4 5 6 7 8 9 10 11 " ] && break
   [ $((SECONDS - members_started)) -lt 180 ] || fail "the consumer group did not settle on 3 instances and 12 partitions:
 $listing"
@@ -238,7 +244,7 @@ while true; do
   all=$(messages)
   missing=0 duplicated=0 twice=""
   for ticket in "${tickets[@]}"; do
-    count=$(printf '%s' "$all" | grep -o "dashboard/tickets/$ticket" | wc -l)
+    count=$(printf '%s' "$all" | matches "dashboard/tickets/$ticket" | wc -l)
     [ "$count" -eq 0 ] && missing=$((missing + 1))
     [ "$count" -gt 1 ] && duplicated=$((duplicated + 1)) && twice="$twice $ticket"
   done
@@ -247,8 +253,8 @@ while true; do
   [ $((SECONDS - deliveries_started)) -lt 180 ] || fail "$missing of ${#tickets[@]} tickets got no SMS"
   sleep 2
 done
-total=$(printf '%s' "$all" | grep -o '"direction":"outbound-api"' | wc -l)
-codes=$(printf '%s' "$all" | grep -o 'verification code is' | wc -l)
+total=$(printf '%s' "$all" | matches '"direction":"outbound-api"' | wc -l)
+codes=$(printf '%s' "$all" | matches 'verification code is' | wc -l)
 [ "$codes" -eq 1 ] || fail "the sandbox holds $codes verification codes for one saved number: $all"
 [ "$total" -eq $((${#tickets[@]} + codes)) ] || fail "the sandbox holds $total SMS for ${#tickets[@]} tickets and $codes code: $all"
 step "${#tickets[@]} tickets, $((total - codes)) ticket SMS (+ $codes verification code) in the sandbox: one each, none lost or duplicated across the scale-out; $refusals ticket creations refused (403) in all"
