@@ -6,6 +6,9 @@ import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.templates.SmsBody;
 import dev.ticketsms.outbox.StoredTraces;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +19,12 @@ import java.sql.Types;
 import java.util.Locale;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The delivery ledger: one row per (event, recipient). A request goes out only after this process moved the row
@@ -31,6 +37,7 @@ class DeliveryLedger {
     private static final int MAX_MESSAGE = 1000;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
     private final StoredTraces traces;
 
@@ -51,8 +58,9 @@ class DeliveryLedger {
         }
     }
 
-    DeliveryLedger(JdbcClient jdbc, Clock clock, StoredTraces traces) {
+    DeliveryLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock, StoredTraces traces) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.traces = traces;
     }
@@ -77,38 +85,53 @@ class DeliveryLedger {
         TAKEN,
         /** The row had used up its attempts and is FAILED now. */
         GAVE_UP,
-        /** The number replied STOP or became unusable: the row stays PENDING (it is skipped on its next attempt). */
+        /** The number replied STOP or became unusable: the row stays PENDING, for the caller to skip or try again. */
         WITHHELD
     }
 
     /** Records the (event, recipient) pair once, in the current trace; later calls for the same pair change nothing. */
     void claim(OutgoingSms sms, Recipient recipient) {
-        jdbc.sql("""
-                        INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
-                                                requested_by, event_occurred_at, body, severity, category,
-                                                ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at)
-                        VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
-                                :requestedBy, :occurredAt, :body, :severity, :category,
-                                :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now)
-                        ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
-                        """)
-                .param("eventId", sms.eventId())
-                .param("kind", sms.kind().name())
-                .param("ticketId", sms.ticketId())
-                .param("teamId", sms.teamId())
-                .param("userId", recipient.userId())
-                .param("phone", recipient.phoneNumber())
-                .param("requestedBy", sms.requestedBy())
-                .param("occurredAt", Timestamp.from(sms.occurredAt()))
-                .param("body", sms.body() == null ? null : sms.body().text())
-                .param("severity", sms.severity() == null ? null : sms.severity().name(), Types.VARCHAR)
-                .param("category", sms.category(), Types.VARCHAR)
-                .param("ticketTitle", sms.ticket() == null ? null : sms.ticket().title(), Types.VARCHAR)
-                .param("ticketStatus", sms.ticket() == null ? null : sms.ticket().status().name(), Types.VARCHAR)
-                .param("expiresAt", sms.expiresAt() == null ? null : Timestamp.from(sms.expiresAt()), Types.TIMESTAMP)
-                .param("traceParent", traces.current(), Types.VARCHAR)
-                .param("now", now())
-                .update();
+        claim(sms, List.of(recipient));
+    }
+
+    /**
+     * Records each (event, recipient) pair once, in the current trace, in one round trip and one transaction (a JDBC
+     * batch); pairs claimed earlier stay as they are.
+     */
+    void claim(OutgoingSms sms, List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String traceParent = traces.current();
+        Timestamp now = now();
+        var rows = recipients.stream()
+                .map(recipient -> new MapSqlParameterSource()
+                        .addValue("eventId", sms.eventId())
+                        .addValue("kind", sms.kind().name())
+                        .addValue("ticketId", sms.ticketId())
+                        .addValue("teamId", sms.teamId())
+                        .addValue("userId", recipient.userId())
+                        .addValue("phone", recipient.phoneNumber())
+                        .addValue("requestedBy", sms.requestedBy(), Types.VARCHAR)
+                        .addValue("occurredAt", Timestamp.from(sms.occurredAt()))
+                        .addValue("body", sms.body() == null ? null : sms.body().text(), Types.VARCHAR)
+                        .addValue("severity", sms.severity() == null ? null : sms.severity().name(), Types.VARCHAR)
+                        .addValue("category", sms.category(), Types.VARCHAR)
+                        .addValue("ticketTitle", sms.ticket() == null ? null : sms.ticket().title(), Types.VARCHAR)
+                        .addValue("ticketStatus", sms.ticket() == null ? null : sms.ticket().status().name(), Types.VARCHAR)
+                        .addValue("expiresAt", sms.expiresAt() == null ? null : Timestamp.from(sms.expiresAt()), Types.TIMESTAMP)
+                        .addValue("traceParent", traceParent, Types.VARCHAR)
+                        .addValue("now", now))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
+                                        requested_by, event_occurred_at, body, severity, category,
+                                        ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at)
+                VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
+                        :requestedBy, :occurredAt, :body, :severity, :category,
+                        :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now)
+                ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
+                """, rows);
     }
 
     /** The message's rows that are PENDING, each with the number it was claimed for. */
@@ -187,19 +210,27 @@ class DeliveryLedger {
     }
 
     /**
-     * When the member may next be texted about the ticket, if {@code limit} SMS about it went to them since
-     * {@code since}: the moment the oldest of those leaves the window.
+     * For each of the members to whom {@code limit} SMS about the ticket went since {@code since}: when they may next
+     * be texted about it, the moment the oldest of those leaves the window. Members not in the map may be texted now.
+     * One query for all of them.
      */
-    Optional<Instant> ticketLimitReachedUntil(UUID ticketId, String userId, Instant since, int limit, java.time.Duration window) {
-        List<Instant> sent = jdbc.sql("""
-                        SELECT created_at FROM deliveries
-                        WHERE ticket_id = ? AND user_id = ? AND created_at >= ?
-                          AND status IN ('SENDING', 'UNKNOWN', 'SENT', 'DELIVERED', 'UNDELIVERED')
-                        ORDER BY created_at DESC LIMIT ?""")
-                .params(ticketId, userId, Timestamp.from(since), limit)
-                .query((rs, n) -> rs.getTimestamp("created_at").toInstant())
-                .list();
-        return sent.size() < limit ? Optional.empty() : Optional.of(sent.getLast().plus(window));
+    Map<String, Instant> ticketLimitsReachedUntil(UUID ticketId, Collection<String> userIds, Instant since, int limit,
+                                                  java.time.Duration window) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT user_id, created_at FROM (
+                            SELECT user_id, created_at, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC) AS newest
+                            FROM deliveries
+                            WHERE ticket_id = :ticketId AND user_id IN (:userIds) AND created_at >= :since
+                              AND status IN ('SENDING', 'UNKNOWN', 'SENT', 'DELIVERED', 'UNDELIVERED')) sent
+                        WHERE newest = :limit""")
+                .param("ticketId", ticketId).param("userIds", userIds).param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, n) -> Map.entry(rs.getString("user_id"), rs.getTimestamp("created_at").toInstant().plus(window)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Members with held rows whose quiet hours are over at {@code now}. */

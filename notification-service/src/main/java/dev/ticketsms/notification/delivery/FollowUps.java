@@ -193,7 +193,7 @@ class FollowUps {
                             new OutgoingSms.TicketState(ticket.title(), ticket.status()));
                     List<Recipient> team = recipients.smsRecipients(ticket.teamId(), ticket.severity(), ticket.category(),
                             DeliveryKind.TICKET_REMINDER.preferenceEventType(), now);
-                    team.forEach(recipient -> ledger.claim(sms, recipient));
+                    ledger.claim(sms, team);
                     int sent = ticket.remindersSent() + 1;
                     Optional<Duration> after = rules.reminders().after(ticket.severity());
                     jdbc.sql("""

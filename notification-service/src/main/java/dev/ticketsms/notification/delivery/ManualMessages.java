@@ -108,7 +108,7 @@ public class ManualMessages {
             if (request.idempotent() && !remember(request, now)) {
                 return false;
             }
-            recipients.forEach(recipient -> ledger.claim(sms, recipient));
+            ledger.claim(sms, recipients);
             return true;
         }));
         if (!first) {

@@ -109,7 +109,7 @@ class SmsDelivery {
      * @return the rows to send, PENDING
      */
     List<DeliveryLedger.PendingRow> claim(OutgoingSms sms, List<Recipient> recipients) {
-        recipients.forEach(recipient -> ledger.claim(sms, recipient));
+        ledger.claim(sms, recipients);
         return sendable(sms, recipients);
     }
 
@@ -132,7 +132,12 @@ class SmsDelivery {
                 .collect(Collectors.toMap(Recipient::userId, Function.identity(), (first, second) -> first));
         var toSend = new ArrayList<DeliveryLedger.PendingRow>();
         Instant now = clock.instant();
-        for (DeliveryLedger.PendingRow row : ledger.pendingRows(sms.eventId())) {
+        List<DeliveryLedger.PendingRow> pending = ledger.pendingRows(sms.eventId());
+        Map<String, Instant> limited = sms.kind().isTicketEvent() && !coalescing(sms, now)
+                ? ledger.ticketLimitsReachedUntil(sms.ticketId(), pending.stream().map(DeliveryLedger.PendingRow::userId).toList(),
+                        now.minus(rules.perTicketWindow()), rules.perTicketLimit(), rules.perTicketWindow())
+                : Map.of();
+        for (DeliveryLedger.PendingRow row : pending) {
             Recipient recipient = byUser.get(row.userId());
             if (recipient == null) {
                 skip(row, sms, "no_longer_recipient",
@@ -143,13 +148,10 @@ class SmsDelivery {
                 hold(row, sms, recipient.quietUntil(), HoldReason.QUIET_HOURS);
             } else if (coalescing(sms, now)) {
                 hold(row, sms, sms.occurredAt().plus(rules.coalesceWindow()), HoldReason.COALESCING);
+            } else if (limited.containsKey(row.userId())) {
+                hold(row, sms, limited.get(row.userId()), HoldReason.TICKET_LIMIT);
             } else {
-                Optional<Instant> limited = sms.kind().isTicketEvent() ? limitedUntil(sms, row, now) : Optional.empty();
-                if (limited.isPresent()) {
-                    hold(row, sms, limited.get(), HoldReason.TICKET_LIMIT);
-                } else {
-                    toSend.add(row);
-                }
+                toSend.add(row);
             }
         }
         return toSend;
@@ -253,12 +255,6 @@ class SmsDelivery {
                 && sms.occurredAt().plus(rules.coalesceWindow()).isAfter(now);
     }
 
-    /** A ticket flipped back and forth texts each member at most {@code perTicketLimit} times per window. */
-    private Optional<Instant> limitedUntil(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant now) {
-        return ledger.ticketLimitReachedUntil(sms.ticketId(), row.userId(), now.minus(rules.perTicketWindow()),
-                rules.perTicketLimit(), rules.perTicketWindow());
-    }
-
     private void hold(DeliveryLedger.PendingRow row, OutgoingSms sms, Instant until, HoldReason reason) {
         if (ledger.hold(row.id(), until, reason)) {
             metrics.held(reason);
@@ -279,9 +275,11 @@ class SmsDelivery {
     }
 
     /**
-     * Before the request: the code has not expired, the country is allowed, the number did not reply STOP and is not
-     * unusable; right before it, the process is not stopping, the message's deadline has not passed and the row is
-     * still PENDING with attempts left. Only then is it SENDING.
+     * Before the request: the code has not expired and the country is allowed; right before it, the process is not
+     * stopping, the message's deadline has not passed and the row is still PENDING with attempts left, its number
+     * neither replied STOP nor became unusable. Only then is it SENDING. The last checks are the one conditional
+     * UPDATE that moves the row, so a row that goes costs no query of its own before it; a row it withholds is then
+     * looked at once more and SKIPPED with the reason.
      */
     private final class RowGate implements WireGate {
 
@@ -296,11 +294,7 @@ class SmsDelivery {
             this.deadline = deadline;
         }
 
-        /**
-         * The checks that take queries, before the attempt waits for its permit; rows that must not go are SKIPPED.
-         * The thread is not woken by a shutdown while it queries (that would break its database connection), only
-         * while it waits.
-         */
+        /** The checks that need no query, before the attempt waits for its permit; rows that must not go are SKIPPED. */
         @Override
         public boolean ready() {
             if (!shutdown.stopWaiting()) {
@@ -327,20 +321,12 @@ class SmsDelivery {
                 skip(row, sms, "country_not_allowed", "destination country " + country.get() + " is not allowed");
                 return false;
             }
-            if (suppressions.isSuppressed(row.phoneNumber())) {
-                skip(row, sms, "opted_out", "the number replied STOP");
-                return false;
-            }
-            if (numbers.isUnusable(row.phoneNumber())) {
-                skip(row, sms, "number_unusable", "Twilio refused the number for good");
-                return false;
-            }
             return true;
         }
 
         /**
-         * Right after the permit: one conditional UPDATE, which also refuses a number that replied STOP or became
-         * unusable since {@link #ready} (the row then stays PENDING and is skipped on its next attempt).
+         * Right after the permit: one conditional UPDATE, which refuses a number that replied STOP or is unusable
+         * (the row is then SKIPPED, naming why).
          */
         @Override
         public boolean enter() {
@@ -356,7 +342,14 @@ class SmsDelivery {
                 case SENDING -> true;
                 case TAKEN -> false;
                 case WITHHELD -> {
-                    notNow = "the number replied STOP or became unusable a moment ago";
+                    if (suppressions.isSuppressed(row.phoneNumber())) {
+                        skip(row, sms, "opted_out", "the number replied STOP");
+                    } else if (numbers.isUnusable(row.phoneNumber())) {
+                        skip(row, sms, "number_unusable", "Twilio refused the number for good");
+                    } else {
+                        // opted in again or usable again a moment ago: the next attempt sends it
+                        notNow = "the number replied STOP or became unusable a moment ago";
+                    }
                     yield false;
                 }
                 case GAVE_UP -> {
