@@ -252,12 +252,12 @@ final class Report {
         md.append("""
                 How: VmRSS of each JVM from /proc (PostgreSQL: the PSS of the postmaster and all its backends, so shared \
                 buffers count once), idle = after set-up and a quiet pause, under load = the peak of samples every 250 ms \
-                during the measured phases (faults excluded: they run extra replicas). The services run with the local \
-                stack's JVM flags (`-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1`).
+                during the measured phases (faults excluded: they run extra replicas). The services run with the JVM \
+                flags `%s`.
 
                 | process | idle MiB | peak under load MiB |
                 |---|---|---|
-                """);
+                """.formatted(String.join(" ", Stack.serviceJvm())));
         Map<String, Long> peak = peakRss();
         var data = new Charts.Data();
         for (String name : f.idleRss().keySet()) {

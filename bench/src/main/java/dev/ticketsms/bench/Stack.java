@@ -3,6 +3,7 @@ package dev.ticketsms.bench;
 import dev.ticketsms.events.Topics;
 import dev.ticketsms.localstack.DevTokenIssuer;
 import dev.ticketsms.localstack.KafkaBroker;
+import dev.ticketsms.localstack.JvmFlags;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,9 +44,13 @@ final class Stack implements AutoCloseable {
     private static final String NOTIFICATION_CLIENT = "notification-service";
     private static final String TICKET_CLIENT = "ticket-service";
     private static final String CLIENT_SECRET = "bench-secret";
-    /** The services' flags in {@code ServiceLaunch}: five JVMs on a laptop, small heaps, quick start-up. */
-    private static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+    /** The local stack's flags ({@code JvmFlags}); BENCH_SERVICE_JVM (space-separated) replaces them for an experiment. */
+    private static final List<String> SERVICE_JVM = System.getenv("BENCH_SERVICE_JVM") == null ? JvmFlags.SERVICE
+            : List.of(System.getenv("BENCH_SERVICE_JVM").trim().split("\\s+"));
+    static List<String> serviceJvm() {
+        return SERVICE_JVM;
+    }
+
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
 
     private final Path root;

@@ -25,11 +25,9 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
     static final String SANDBOX_SENDER = "+15005550006";
 
     List<String> command(StackService service) {
-        var command = new ArrayList<>(List.of(javaCommand,
-                // a laptop runs five JVMs at once: small heaps, quick start-up over peak speed
-                "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar(service).toString(),
+        var command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(JvmFlags.SERVICE);
+        command.addAll(List.of("-jar", jar(service).toString(),
                 "--server.port=" + service.port(),
                 "--server.address=127.0.0.1"));
         properties(service).forEach((name, value) -> command.add("--" + name + "=" + value));
