@@ -1,5 +1,8 @@
 package dev.ticketsms.bench;
 
+import dev.ticketsms.localstack.JvmFlags;
+
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,8 +57,10 @@ final class Proc {
 
     Proc start() throws IOException {
         mark("start");
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(JvmFlags.ENVIRONMENT);
+        process = builder.start();
         return this;
     }
 

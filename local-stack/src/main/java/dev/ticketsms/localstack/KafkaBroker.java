@@ -70,7 +70,7 @@ public final class KafkaBroker {
         }
         var broker = new ArrayList<>(jvm);
         broker.addAll(List.of("kafka.Kafka", config.toAbsolutePath().toString()));
-        return new KafkaBroker(ChildProcess.start("kafka", broker, log, environment -> { }));
+        return new KafkaBroker(ChildProcess.start("kafka", broker, log, environment -> environment.putAll(JvmFlags.ENVIRONMENT)));
     }
 
     /**

@@ -40,6 +40,7 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
      * the local stack can be tried at another rate.
      */
     void environment(Map<String, String> environment) {
+        environment.putAll(JvmFlags.ENVIRONMENT);
         if (smsTarget == SmsTarget.SANDBOX) {
             environment.keySet().removeIf(name -> name.startsWith("TWILIO_") && !SENDER_PACE.contains(name));
         }

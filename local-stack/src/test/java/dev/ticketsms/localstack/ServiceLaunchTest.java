@@ -70,7 +70,8 @@ class ServiceLaunchTest {
 
         new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX).environment(environment);
 
-        assertThat(environment).containsOnlyKeys("HOME", "TWILIO_MESSAGES_PER_SECOND", "TWILIO_MAX_CONCURRENT_SENDS");
+        assertThat(environment).containsOnlyKeys("HOME", "TWILIO_MESSAGES_PER_SECOND", "TWILIO_MAX_CONCURRENT_SENDS",
+                "MALLOC_ARENA_MAX");
     }
 
     @Test
