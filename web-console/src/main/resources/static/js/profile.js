@@ -9,11 +9,11 @@ import { reload } from './flash.js';
 
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const EVENT_TYPES = [['TICKET_CREATED', 'New tickets'], ['TICKET_STATUS_CHANGED', 'Status changes']];
-const STATUS_TEXT = {
-  NONE: 'No number: you get no SMS',
-  UNVERIFIED: 'Waiting for the code texted to it: it gets nothing else until you type the code below',
-  OK: 'Verified: texts go to this number',
-  UNUSABLE: 'Twilio refused this number',
+const STATUS = {
+  NONE: ['No number', 'you get no SMS'],
+  UNVERIFIED: ['Unverified', 'waiting for the code texted to it: it gets nothing else until you type the code below'],
+  OK: ['Verified', 'texts go to this number'],
+  UNUSABLE: ['Unusable', 'Twilio refused this number'],
 };
 
 let regions;
@@ -52,8 +52,8 @@ function settingsForm(profile) {
   const sms = h('input', { type: 'checkbox', id: 'sms-enabled', checked: profile.smsNotificationsEnabled });
   const preferences = preferencesFields(profile.preferences);
 
-  const statusLine = h('p', {}, badge(profile.phoneNumberStatus, words(profile.phoneNumberStatus)), ' ',
-    STATUS_TEXT[profile.phoneNumberStatus] ?? '',
+  const [statusLabel, statusText] = STATUS[profile.phoneNumberStatus] ?? [profile.phoneNumberStatus, ''];
+  const statusLine = h('p', { id: 'phone-status' }, badge(profile.phoneNumberStatus, statusLabel), ' ', statusText,
     profile.phoneNumberProblem ? ` (${profile.phoneNumberProblem.errorCode}: ${profile.phoneNumberProblem.reason})` : '');
 
   const form = h('form', { class: 'card', id: 'profile-form' },
@@ -156,8 +156,10 @@ function preferencesFields(preferences) {
   const start = h('input', { type: 'time', value: quiet?.start ?? '22:00', dataset: { field: 'preferences.quietHours.start' } });
   const end = h('input', { type: 'time', value: quiet?.end ?? '07:00', dataset: { field: 'preferences.quietHours.end' } });
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const chosenZone = quiet?.timeZone ?? browserZone;
+  const zones = [...new Set(['UTC', chosenZone, ...Intl.supportedValuesOf('timeZone')])].sort();
   const zone = h('select', { dataset: { field: 'preferences.quietHours.timeZone' } },
-    Intl.supportedValuesOf('timeZone').map(z => option(z, z, z === (quiet?.timeZone ?? browserZone))));
+    zones.map(z => option(z, z, z === chosenZone)));
   const quietFields = h('div', { class: 'grid', hidden: !quiet },
     field('From', 'quiet-start', start), field('Until', 'quiet-end', end), field('Time zone', 'quiet-zone', zone));
   quietOn.addEventListener('change', () => { quietFields.hidden = !quietOn.checked; });

@@ -2,7 +2,7 @@
 // allows the caller (admins and the owner change them; members read).
 
 import { get, put, del, segment, Problem } from './api.js';
-import { h, option, when, notice } from './dom.js';
+import { h, option, when, notice, replace } from './dom.js';
 import { field, showError } from './forms.js';
 import { reload } from './flash.js';
 
@@ -86,7 +86,7 @@ function escalationEditor(team, members, escalation, manager) {
     h('p', { class: 'hint' }, 'A CRITICAL ticket nobody takes is texted to these members one after another, then to the lead.'));
   const list = h('ol', { class: 'escalation', dataset: { field: 'userIds' } });
   const draw = () => {
-    list.replaceChildren(...order.map((userId, index) => h('li', { dataset: { field: `userIds[${index}]` } }, userId, manager ? [' ',
+    replace(list, order.map((userId, index) => h('li', { dataset: { field: `userIds[${index}]` } }, userId, manager ? [' ',
       h('button', { type: 'button', class: 'small secondary', disabled: index === 0, 'aria-label': `Move ${userId} up`,
         onclick: () => { order.splice(index - 1, 0, order.splice(index, 1)[0]); draw(); } }, '↑'), ' ',
       h('button', { type: 'button', class: 'small secondary', disabled: index === order.length - 1, 'aria-label': `Move ${userId} down`,
@@ -95,7 +95,7 @@ function escalationEditor(team, members, escalation, manager) {
         onclick: () => { order.splice(index, 1); draw(); } }, '✕')] : null)));
     if (order.length === 0) list.append(h('li', { class: 'muted' }, 'Nobody: the lead is texted at once.'));
     if (picker) {
-      picker.replaceChildren(option('', 'Add a member…'),
+      replace(picker, option('', 'Add a member…'),
         members.filter(member => !order.includes(member)).map(member => option(member, member)));
     }
   };

@@ -1,7 +1,7 @@
 // Tickets of the caller's teams (admins: all), filtered and paged as ticket-service offers it, and a new ticket.
 
 import { get, post } from './api.js';
-import { h, option, badge, when, words, notice } from './dom.js';
+import { h, option, badge, when, words, notice, replace } from './dom.js';
 import { field, showError } from './forms.js';
 import { myTeams, teamName } from './teamnames.js';
 import { go } from './flash.js';
@@ -24,19 +24,19 @@ export async function renderTickets(view, user) {
     if (filter.status) query.set('status', filter.status);
     try {
       const answer = await get(`/api/tickets?${query}`);
-      list.replaceChildren(table(answer.data, teams), pager(answer.data.page, page => { filter.page = page; load(); }));
+      replace(list, table(answer.data, teams), pager(answer.data.page, page => { filter.page = page; load(); }));
     } catch (error) {
-      list.replaceChildren(notice('bad', error.message));
+      replace(list, notice('bad', error.message));
     }
   };
   teamFilter.addEventListener('change', () => { filter.teamId = teamFilter.value; filter.page = 0; load(); });
   statusFilter.addEventListener('change', () => { filter.status = statusFilter.value; filter.page = 0; load(); });
 
   view.append(h('h1', {}, 'Tickets'),
-    newTicketForm(teams.filter(team => team.member || user.admin)),
     h('section', { class: 'card' },
       h('div', { class: 'grid' }, field('Team', 'filter-team', teamFilter), field('Status', 'filter-status', statusFilter)),
-      list));
+      list),
+    newTicketForm(teams.filter(team => team.member || user.admin)));
   await load();
 }
 

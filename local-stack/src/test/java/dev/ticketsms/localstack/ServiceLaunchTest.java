@@ -86,6 +86,32 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void theConsoleForwardsToTheServicesSignsInAtTheIssuerAndShowsTheSandboxAsThePhone() throws Exception {
+        Path jar = runnableJar("web-console");
+
+        List<String> command = new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX).command(StackService.WEB_CONSOLE);
+
+        assertThat(command).containsSequence("-jar", jar.toString())
+                .contains("--server.port=8080", "--server.address=127.0.0.1",
+                        "--console.ticket-service=http://127.0.0.1:8081",
+                        "--console.profile-service=http://127.0.0.1:8082",
+                        "--console.notification-service=http://127.0.0.1:8083",
+                        "--console.dev-identity=" + issuer.issuer(),
+                        "--console.sms-sandbox=http://127.0.0.1:8090")
+                .noneMatch(argument -> argument.startsWith("--spring.profiles.active"));
+    }
+
+    @Test
+    void withTwilioTheConsoleShowsNoSandboxPhone() throws Exception {
+        runnableJar("web-console");
+
+        List<String> command = new ServiceLaunch(root, "java", issuer, SmsTarget.TWILIO_FROM_ENVIRONMENT)
+                .command(StackService.WEB_CONSOLE);
+
+        assertThat(command).noneMatch(argument -> argument.startsWith("--console.sms-sandbox"));
+    }
+
+    @Test
     void aMissingJarIsReportedWithHowToBuildIt() {
         assertThatThrownBy(() -> new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX).command(StackService.SMS_SANDBOX))
                 .hasMessageContaining("No runnable jar").hasMessageContaining("sms-sandbox");
