@@ -90,6 +90,7 @@ try {
   await page.getByLabel('Mobile number').fill('+44 20 7946 0958');
   await check.filter({ hasText: 'landline' }).waitFor();
   result.landlineAnswer = await check.textContent();
+  await page.locator('#profile-form').screenshot({ path: join(screenshots, 'phone-check.png') });
   await page.getByLabel('Country').selectOption('US');
   await page.getByLabel('Mobile number').fill(phoneNational);
   await check.filter({ hasText: 'can receive SMS' }).waitFor();
@@ -126,7 +127,8 @@ try {
   await page.getByText('Now In progress; the team is being texted.').waitFor();
   await page.locator('#ticket-status').filter({ hasText: 'In progress' }).waitFor();
   result.statusOptionsAfter = await statusOptions(page);
-  await page.locator('#delivery-log tr').filter({ hasText: 'Ticket status changed' }).first().waitFor({ timeout: 60_000 });
+  await page.locator('#delivery-log tr').filter({ hasText: 'Ticket status changed' }).filter({ hasText: 'Delivered' }).first()
+    .waitFor({ timeout: 60_000 });
   await page.locator('#delivery-log tr').filter({ hasText: 'Ticket created' }).filter({ hasText: 'Delivered' }).first()
     .waitFor({ timeout: 60_000 });
   await shoot(page, 'ticket');
