@@ -100,7 +100,7 @@ try {
 
   step('read the code the phone got (the sandbox inbox on the page) and type it back');
   const codeMessage = page.locator('#sandbox-phone .sms').filter({ hasText: 'verification code' }).first();
-  await codeMessage.waitFor();
+  await codeMessage.waitFor({ timeout: 60_000 });
   const code = (await codeMessage.textContent()).match(/verification code is (\d{6})/)[1];
   await page.getByLabel('Verification code').fill(code);
   await page.getByRole('button', { name: 'Confirm' }).click();

@@ -10,16 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * The system's Chromium driven by Playwright (npm {@code playwright-core}, which downloads no browser) from a node
  * script in {@code src/test/console}. The script, its package.json and package-lock.json are copied to
  * {@code target/console-e2e}, where {@code npm ci} installs exactly the locked version once per clean build.
  *
  * <p>Chromium and node come from the machine: {@code .ci/run} installs Debian's {@code chromium} on CI, where a
- * missing one fails the test. Elsewhere (a developer's {@code ./mvnw verify} without it) the test is skipped, saying
- * so loudly; {@code -Dconsole.chromium=/path/to/chromium} names another browser.
+ * missing one fails the test. Elsewhere (a developer's {@code ./mvnw verify} without it) the test is skipped with the
+ * reason, which the build prints; {@code -Dconsole.chromium=/path/to/chromium} names another browser.
  */
 final class ConsoleBrowser {
 
@@ -33,12 +31,27 @@ final class ConsoleBrowser {
         this.chromium = chromium;
     }
 
-    /** The browser and node, with playwright-core installed; skips (or, under CI, fails) when either is missing. */
+    /**
+     * The browser and node, with playwright-core installed.
+     *
+     * @return the reason it cannot run here if Chromium or node is missing (and this is no CI run), else null
+     * @throws IllegalStateException under CI ({@code CI} set) when either is missing
+     */
+    static String missing() throws InterruptedException {
+        Path chromium = chromium();
+        if (!Files.isExecutable(chromium)) {
+            return missing("no Chromium at " + chromium
+                    + " (Debian: apt-get install -y chromium; or -Dconsole.chromium=/path/to/chromium)");
+        }
+        if (!runs(List.of("node", "--version"))) {
+            return missing("no node on the PATH (node 20 or newer with npm)");
+        }
+        return null;
+    }
+
+    /** Installs playwright-core (once per clean build); call only when {@link #missing()} found nothing missing. */
     static ConsoleBrowser prepare() throws IOException, InterruptedException {
-        Path chromium = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
-        require(Files.isExecutable(chromium), "no Chromium at " + chromium
-                + " (Debian: apt-get install -y chromium; or -Dconsole.chromium=/path/to/chromium)");
-        require(runs(List.of("node", "--version")), "no node on the PATH (node 20 or newer with npm)");
+        Path chromium = chromium();
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "package-lock.json", "console-e2e.mjs")) {
             Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -85,17 +98,17 @@ final class ConsoleBrowser {
         return new Run(node.exitValue(), lines.isEmpty() ? "" : lines.getLast(), String.join("\n", lines));
     }
 
-    private static void require(boolean present, String missing) {
-        if (present) {
-            return;
-        }
-        String message = "WebConsoleEndToEndIT cannot drive the console: " + missing;
+    private static Path chromium() {
+        return Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
+    }
+
+    private static String missing(String what) {
+        String message = "WebConsoleEndToEndIT cannot drive the console: " + what;
         if (System.getenv("CI") != null) {
             throw new IllegalStateException(message + ". CI must have it: .ci/run installs it.");
         }
         System.err.println("\n**** SKIPPED: " + message + " ****\n");
-        System.out.println("**** SKIPPED: " + message + " ****");
-        Assumptions.abort(message);
+        return message;
     }
 
     private static boolean runs(List<String> command) throws InterruptedException {
