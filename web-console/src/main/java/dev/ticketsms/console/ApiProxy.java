@@ -79,10 +79,20 @@ class ApiProxy {
         var headers = new HttpHeaders();
         answer.headers().map().forEach((name, values) -> {
             if (RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.addAll(name, values);
+                headers.addAll(name, name.equalsIgnoreCase(HttpHeaders.LOCATION)
+                        ? values.stream().map(ApiProxy::onThisOrigin).toList() : values);
             }
         });
         return ResponseEntity.status(answer.statusCode()).headers(headers).body(answer.body());
+    }
+
+    /**
+     * A service names a new resource at its own address ({@code http://ticket-service:8081/api/tickets/…}); the
+     * browser knows only the console's, where the same path leads to it.
+     */
+    private static String onThisOrigin(String location) {
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private HttpRequest outbound(HttpServletRequest request, String method, URI uri) throws IOException {

@@ -96,6 +96,18 @@ class ApiProxyTest {
         assertThat(request.body()).isEqualTo("{\"status\":\"OPEN\"}");
     }
 
+    @Test
+    void aNewTicketsLocationNamesItOnTheConsolesOriginNotTheServices() throws Exception {
+        TICKETS.answer(201, Map.of("Content-Type", "application/json", "ETag", "\"0\"",
+                "Location", TICKETS.baseUrl() + "/api/tickets/0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77"), "{}");
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(console("/api/tickets"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(answer.headers().firstValue("Location")).hasValue("/api/tickets/0b8f5a7e-5c1b-4d3a-9f0e-6a2d8c4b1e77");
+    }
+
     @ParameterizedTest(name = "{0} {1} goes to {2}")
     @CsvSource({
             "GET, /api/tickets, tickets, /api/tickets",
