@@ -144,6 +144,16 @@ try {
   result.phoneShows = await page.locator('#sandbox-phone .sms').allTextContents();
   await shoot(page, 'profile');
 
+  step('signed out, a link to the ticket (as an SMS carries it) opens the ticket once signed in again');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto(`${consoleUrl}#/tickets/${result.ticketId}`);
+  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+  await page.getByLabel('User id').fill(userId);
+  await page.getByLabel('Administrator (role admin)').check();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: /Printer on fire/ }).waitFor();
+  result.afterSignIn = new URL(page.url()).hash;
+
   result.problems = problems;
   result.refused = refused;
   step('done');

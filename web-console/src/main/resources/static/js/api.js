@@ -25,7 +25,12 @@ export function whenSignedOut(callback) {
 export async function call(method, path, { body, headers = {}, anonymous = false } = {}) {
   const request = { method, headers: { Accept: 'application/json, application/problem+json', ...headers } };
   const user = session.current();
-  if (!anonymous && user) request.headers.Authorization = `Bearer ${user.token}`;
+  if (!anonymous && !user) {
+    // signed out meanwhile (another tab, an expired token): nothing to ask a service without a token
+    onSignedOut();
+    throw new Problem(401, { title: 'Not signed in', detail: 'Sign in again.' }, new Headers());
+  }
+  if (!anonymous) request.headers.Authorization = `Bearer ${user.token}`;
   if (body !== undefined) {
     request.headers['Content-Type'] = 'application/json';
     request.body = JSON.stringify(body);

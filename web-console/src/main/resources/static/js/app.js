@@ -32,6 +32,8 @@ async function show() {
   const user = session.current();
   const hash = location.hash || (user ? '#/tickets' : '#/signin');
   if (!user && hash !== '#/signin') {
+    // a link from an SMS (#/tickets/{id}) opens once the user has signed in
+    session.rememberDestination(hash);
     location.hash = '#/signin';
     return;
   }

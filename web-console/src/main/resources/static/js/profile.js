@@ -32,7 +32,9 @@ export async function renderProfile(view) {
   layout.append(main, side);
   view.append(layout);
 
-  main.append(settingsForm(profile));
+  const form = settingsForm(profile);
+  stops.push(form.stop);
+  main.append(form.element);
   if (profile.phoneNumberStatus === 'UNVERIFIED') main.append(verificationForm(profile));
   main.append(consentHistory(history.data));
   if (settings.sandbox && profile.phoneNumber) {
@@ -68,13 +70,13 @@ function settingsForm(profile) {
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save')));
 
   const live = liveCheck(number, region, check);
-  number.addEventListener('input', live);
+  number.addEventListener('input', live.run);
   region.addEventListener('change', () => {
     const chosen = regions.find(r => r.code === region.value);
     number.placeholder = chosen?.example ?? '+1 415 555 0101';
-    live();
+    live.run();
   });
-  if (number.value) live();
+  if (number.value) live.run();
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -91,14 +93,18 @@ function settingsForm(profile) {
       showError(form, error);
     }
   });
-  return form;
+  return { element: form, stop: live.stop };
 }
 
 /** Asks profile-service about the typed number a moment after the typing stops; only the latest answer counts. */
 function liveCheck(number, region, output) {
   let timer;
   let asked = 0;
-  return () => {
+  const stop = () => {
+    clearTimeout(timer);
+    asked++;
+  };
+  const run = () => {
     clearTimeout(timer);
     const typed = number.value.trim();
     output.className = 'hint';
@@ -123,6 +129,7 @@ function liveCheck(number, region, output) {
       }
     }, 350);
   };
+  return { run, stop };
 }
 
 const regionNames = new Intl.DisplayNames(undefined, { type: 'region' });

@@ -1,6 +1,7 @@
 // The signed-in user's token, kept for this browser tab only (session storage), and what it says about them.
 
 const KEY = 'ticket-sms.session';
+const DESTINATION = 'ticket-sms.after-sign-in';
 
 function decode(token) {
   const payload = token.split('.')[1];
@@ -36,4 +37,15 @@ export function signIn(token) {
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+}
+
+/** Where to go after signing in: the page asked for before, else the profile. */
+export function rememberDestination(hash) {
+  sessionStorage.setItem(DESTINATION, hash);
+}
+
+export function takeDestination() {
+  const hash = sessionStorage.getItem(DESTINATION);
+  sessionStorage.removeItem(DESTINATION);
+  return hash && hash !== '#/signin' ? hash : '#/profile';
 }

@@ -29,7 +29,7 @@ function devForm() {
         sub: userId.value.trim(), name: name.value.trim() || null, roles: admin.checked ? ['admin'] : [],
       }, { anonymous: true });
       session.signIn(answer.data.access_token);
-      location.hash = '#/profile';
+      location.hash = session.takeDestination();
     } catch (error) {
       showError(form, error);
     }
@@ -47,7 +47,7 @@ function pasteForm(alternative) {
     event.preventDefault();
     try {
       session.signIn(token.value);
-      location.hash = '#/profile';
+      location.hash = session.takeDestination();
     } catch {
       showError(form, new Error('That is not a JWT (three base64url parts separated by dots).'));
     }

@@ -83,6 +83,8 @@ class WebConsoleEndToEndIT {
                 .containsExactly("OPEN", "RESOLVED", "CLOSED");
 
         String ticketId = result.get("ticketId").asString();
+        assertThat(result.get("afterSignIn").asString()).as("a ticket link opened before signing in")
+                .isEqualTo("#/tickets/" + ticketId);
         String admin = system.userToken(USER, "Erin Example", "admin");
         JsonNode ticket = system.call(system.tickets(), "GET", "/api/tickets/" + ticketId, admin, null, 200);
         assertThat(ticket.get("status").asString()).isEqualTo("IN_PROGRESS");

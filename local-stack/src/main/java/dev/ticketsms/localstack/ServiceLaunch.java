@@ -80,6 +80,9 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
                 properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
                 // members' SMS commands (RESOLVE 1234); the same client, a token of scope tickets:sms-commands
                 properties.put("notifications.ticket-service.base-url", StackService.TICKET_SERVICE.baseUrl());
+                // the link in every SMS opens the ticket in the console (after signing in)
+                properties.put("notifications.templates.ticket-url-template",
+                        StackService.WEB_CONSOLE.baseUrl() + "/#/tickets/{ticketId}");
                 properties.put("spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID);
                 properties.put("spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET);
                 properties.put("spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString());

@@ -59,7 +59,8 @@ class ServiceLaunchTest {
         assertThat(command).contains("--twilio.api-base-url=http://127.0.0.1:8090",
                 "--twilio.account-sid=" + ServiceLaunch.SANDBOX_ACCOUNT_SID,
                 "--twilio.auth-token=" + ServiceLaunch.SANDBOX_AUTH_TOKEN,
-                "--spring.security.oauth2.client.provider.identity.token-uri=" + issuer.oauth2TokenUri());
+                "--spring.security.oauth2.client.provider.identity.token-uri=" + issuer.oauth2TokenUri(),
+                "--notifications.templates.ticket-url-template=http://127.0.0.1:8080/#/tickets/{ticketId}");
     }
 
     @Test
