@@ -48,11 +48,8 @@ class PhoneNumberCheckApiTest extends IntegrationTest {
     @Test
     void aLandlineIsA400NamingPhoneNumberWithTheSameReasonASaveWouldGive() throws Exception {
         String reason = "is a landline, which cannot receive SMS";
-        check("""
-                {"phoneNumber": "+44 20 7946 0958"}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("phoneNumber"))
+        refused("""
+                {"phoneNumber": "+44 20 7946 0958"}""", "phoneNumber")
                 .andExpect(jsonPath("$.errors[0].message", containsString(reason)));
         mvc.perform(post("/api/user/profile").with(ALICE).contentType(MediaType.APPLICATION_JSON).content("""
                         {"phoneNumber": "+44 20 7946 0958"}"""))
@@ -62,23 +59,17 @@ class PhoneNumberCheckApiTest extends IntegrationTest {
 
     @Test
     void aNationalNumberWithoutItsRegionAndAnUnknownRegionAreNamed() throws Exception {
-        check("""
-                {"phoneNumber": "0151 12345678"}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("phoneNumber"))
+        refused("""
+                {"phoneNumber": "0151 12345678"}""", "phoneNumber")
                 .andExpect(jsonPath("$.errors[0].message", containsString("or come with its phoneRegion")));
-        check("""
-                {"phoneNumber": "0151 12345678", "phoneRegion": "Germany"}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("phoneRegion"));
+        refused("""
+                {"phoneNumber": "0151 12345678", "phoneRegion": "Germany"}""", "phoneRegion");
     }
 
     @Test
     void aBlankNumberIsA400() throws Exception {
-        check("""
-                {"phoneNumber": "  "}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("phoneNumber"))
+        refused("""
+                {"phoneNumber": "  "}""", "phoneNumber")
                 .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
     }
 
@@ -97,6 +88,14 @@ class PhoneNumberCheckApiTest extends IntegrationTest {
         mvc.perform(get("/api/phone-numbers/regions")).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/phone-numbers/check").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    /** A 400 problem whose first error names this field. */
+    private ResultActions refused(String json, String field) throws Exception {
+        return check(json)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value(field));
     }
 
     private ResultActions check(String json) throws Exception {
