@@ -11,7 +11,7 @@ stamp=local-stack/target/.run-local-built
 needs_build() {
   [ -f "$stamp" ] || return 0
   ls local-stack/target/local-stack-*.jar >/dev/null 2>&1 || return 0
-  for module in ticket-service profile-service notification-service sms-sandbox; do
+  for module in ticket-service profile-service notification-service sms-sandbox web-console; do
     ls "$module"/target/"$module"-*-exec.jar >/dev/null 2>&1 || return 0
   done
   [ -n "$(find . \( -path ./.local -o -path ./.git -o -name target \) -prune -o \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds every image of the stack into the local podman store, on a machine that reaches no container registry:
-#   the bases (deploy/images/build-base.sh), the three services and the sandbox (Jib, ./mvnw -Pimages package,
+#   the bases (deploy/images/build-base.sh), the three services, the sandbox and the web console (Jib, ./mvnw -Pimages package,
 #   loaded from their tars), Kafka (KRaft) and the dev identity provider on the Java base, PostgreSQL on the Debian one.
 # Image names come from deploy/images/names.sh (IMAGE_PREFIX, IMAGE_TAG, ... override them).
 # Where a registry is reachable, use eclipse-temurin:25-jre instead:  ./mvnw -Pimages package  (its default base),
@@ -17,8 +17,8 @@ deploy/images/build-base.sh "$@"
 echo "Building the service images (Jib from $JRE_IMAGE) and the Kafka broker's jars..."
 ./mvnw -q -B --no-transfer-progress -Dmaven.test.skip=true -Pimages \
   -Dimages.base="tar://$PWD/target/images/jre-base.tar" -Dimages.prefix="$IMAGE_PREFIX" -Dimages.tag="$IMAGE_TAG" \
-  -pl ticket-service,profile-service,notification-service,sms-sandbox,local-stack,deploy/images/kafka -am package
-for module in ticket-service profile-service notification-service sms-sandbox; do
+  -pl ticket-service,profile-service,notification-service,sms-sandbox,web-console,local-stack,deploy/images/kafka -am package
+for module in ticket-service profile-service notification-service sms-sandbox web-console; do
   podman load --quiet -i "$module/target/jib-image.tar" >/dev/null
   echo "  $IMAGE_PREFIX/$module:$IMAGE_TAG"
 done

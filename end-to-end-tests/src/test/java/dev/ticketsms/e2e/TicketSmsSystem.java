@@ -134,6 +134,21 @@ final class TicketSmsSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The web console in front of this system, as {@code ./run-local.sh} runs it: forwarding to the three services,
+     * with the dev issuer's sign-in form and the sandbox as the user's phone. {@link #close()} stops it.
+     */
+    ServiceProcess startConsole() throws Exception {
+        ServiceProcess console = launch("web-console", Map.of(
+                "console.ticket-service", tickets.baseUrl(),
+                "console.profile-service", profiles.baseUrl(),
+                "console.notification-service", notifications.baseUrl(),
+                "console.dev-identity", identity.issuer(),
+                "console.sms-sandbox", sandbox.baseUrl()));
+        console.awaitHealthy(http, Duration.ofSeconds(120));
+        return console;
+    }
+
     @Override
     public void close() throws Exception {
         for (ServiceProcess service : services) {

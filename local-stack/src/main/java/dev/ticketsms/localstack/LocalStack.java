@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * {@code ./run-local.sh}: the whole system on one machine with real servers and no Docker. Starts PostgreSQL
  * (embedded binaries, data in {@code .local/postgres}), a Kafka broker (KRaft, child JVM, data in
- * {@code .local/kafka}), the dev token issuer (in this JVM), then the sms-sandbox and the three services from their
- * runnable jars; waits until all are healthy, optionally creates the demo team, prints "ready", the URLs and a demo.
+ * {@code .local/kafka}), the dev token issuer (in this JVM), then the sms-sandbox, the three services and the web
+ * console from their runnable jars; waits until all are healthy, optionally creates the demo team, prints "ready", the URLs and a demo.
  * Ctrl-C (or SIGTERM) stops every process it started, and it stops the whole stack if one of them dies.
  */
 public final class LocalStack {

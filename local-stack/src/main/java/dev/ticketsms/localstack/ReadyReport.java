@@ -45,6 +45,7 @@ record ReadyReport(Duration startUp, StackOptions options, UUID demoTeam, Map<St
         var text = new StringBuilder();
         text.append("\nready in %.1f s\n\n".formatted(startUp.toMillis() / 1000.0));
         text.append("""
+                  web console           http://127.0.0.1:8080   (sign in with any user id, e.g. dana; tick admin for team admin)
                   ticket-service        http://127.0.0.1:8081   (API docs: /v3/api-docs, health: /actuator/health)
                   profile-service       http://127.0.0.1:8082
                   notification-service  http://127.0.0.1:8083

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the stack starts the sandbox and each service: {@code java -jar} of its runnable jar with the stack's addresses
+ * How the stack starts the sandbox, each service and the console: {@code java -jar} of its runnable jar with the stack's addresses
  * as {@code --name=value} arguments, which win over any environment variable the developer happens to have set.
  */
 record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTarget smsTarget) {
@@ -79,6 +79,9 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
                 properties.put("notifications.profile-service.base-url", StackService.PROFILE_SERVICE.baseUrl());
                 // members' SMS commands (RESOLVE 1234); the same client, a token of scope tickets:sms-commands
                 properties.put("notifications.ticket-service.base-url", StackService.TICKET_SERVICE.baseUrl());
+                // the link in every SMS opens the ticket in the console (after signing in)
+                properties.put("notifications.templates.ticket-url-template",
+                        StackService.WEB_CONSOLE.baseUrl() + "/#/tickets/{ticketId}");
                 properties.put("spring.security.oauth2.client.registration.profile-service.client-id", SERVICE_CLIENT_ID);
                 properties.put("spring.security.oauth2.client.registration.profile-service.client-secret", SERVICE_CLIENT_SECRET);
                 properties.put("spring.security.oauth2.client.provider.identity.token-uri", issuer.oauth2TokenUri().toString());
@@ -90,6 +93,18 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
                     properties.put("twilio.api-base-url", StackService.SMS_SANDBOX.baseUrl());
                     // the sandbox can reach this machine, so it sends status callbacks; real Twilio could not
                     properties.put("notifications.webhooks.public-base-url", StackService.NOTIFICATION_SERVICE.baseUrl());
+                }
+            }
+            case WEB_CONSOLE -> {
+                properties.put("console.ticket-service", StackService.TICKET_SERVICE.baseUrl());
+                properties.put("console.profile-service", StackService.PROFILE_SERVICE.baseUrl());
+                properties.put("console.notification-service", StackService.NOTIFICATION_SERVICE.baseUrl());
+                // the sign-in form asks this issuer for a token, as the demo's curl does
+                properties.put("console.dev-identity", issuer.issuer());
+                if (smsTarget == SmsTarget.SANDBOX) {
+                    // the profile page shows the sandbox's messages to the user's number as their phone; with Twilio
+                    // the SMS reach real phones and the sandbox holds none of them
+                    properties.put("console.sms-sandbox", StackService.SMS_SANDBOX.baseUrl());
                 }
             }
             default -> {

@@ -11,13 +11,18 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The sandbox and the three services: each a module whose runnable jar the stack starts on its fixed port. */
+/**
+ * The sandbox, the three services and the web console: each a module whose runnable jar the stack starts on its
+ * fixed port.
+ */
 enum StackService {
 
     SMS_SANDBOX("sms-sandbox", 8090, null),
     TICKET_SERVICE("ticket-service", 8081, "tickets"),
     PROFILE_SERVICE("profile-service", 8082, "profiles"),
-    NOTIFICATION_SERVICE("notification-service", 8083, "notifications");
+    NOTIFICATION_SERVICE("notification-service", 8083, "notifications"),
+    /** The reference web console, in front of the three services (and the dev issuer, and the sandbox). */
+    WEB_CONSOLE("web-console", 8080, null);
 
     private final String module;
     private final int port;
@@ -37,7 +42,7 @@ enum StackService {
         return port;
     }
 
-    /** The service's own database; null for the sandbox, which keeps messages in memory. */
+    /** The service's own database; null for the sandbox, which keeps messages in memory, and for the console. */
     String database() {
         return database;
     }

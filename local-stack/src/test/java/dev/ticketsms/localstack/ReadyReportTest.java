@@ -29,7 +29,7 @@ class ReadyReportTest {
         String text = new ReadyReport(Duration.ofMillis(48_250), new StackOptions(true, SmsTarget.SANDBOX), team, MEMORY).text();
 
         assertThat(text).contains("ready in 48.3 s", "Kafka", "300 MB", "Demo team " + team, ReadyReport.DEMO,
-                "the sms-sandbox");
+                "the sms-sandbox", "web console           http://127.0.0.1:8080");
     }
 
     @Test

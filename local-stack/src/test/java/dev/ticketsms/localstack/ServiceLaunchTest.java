@@ -59,7 +59,8 @@ class ServiceLaunchTest {
         assertThat(command).contains("--twilio.api-base-url=http://127.0.0.1:8090",
                 "--twilio.account-sid=" + ServiceLaunch.SANDBOX_ACCOUNT_SID,
                 "--twilio.auth-token=" + ServiceLaunch.SANDBOX_AUTH_TOKEN,
-                "--spring.security.oauth2.client.provider.identity.token-uri=" + issuer.oauth2TokenUri());
+                "--spring.security.oauth2.client.provider.identity.token-uri=" + issuer.oauth2TokenUri(),
+                "--notifications.templates.ticket-url-template=http://127.0.0.1:8080/#/tickets/{ticketId}");
     }
 
     @Test
@@ -84,6 +85,32 @@ class ServiceLaunchTest {
 
         assertThat(launch.command(StackService.NOTIFICATION_SERVICE)).noneMatch(argument -> argument.startsWith("--twilio."));
         assertThat(environment).containsEntry("TWILIO_AUTH_TOKEN", "real");
+    }
+
+    @Test
+    void theConsoleForwardsToTheServicesSignsInAtTheIssuerAndShowsTheSandboxAsThePhone() throws Exception {
+        Path jar = runnableJar("web-console");
+
+        List<String> command = new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX).command(StackService.WEB_CONSOLE);
+
+        assertThat(command).containsSequence("-jar", jar.toString())
+                .contains("--server.port=8080", "--server.address=127.0.0.1",
+                        "--console.ticket-service=http://127.0.0.1:8081",
+                        "--console.profile-service=http://127.0.0.1:8082",
+                        "--console.notification-service=http://127.0.0.1:8083",
+                        "--console.dev-identity=" + issuer.issuer(),
+                        "--console.sms-sandbox=http://127.0.0.1:8090")
+                .noneMatch(argument -> argument.startsWith("--spring.profiles.active"));
+    }
+
+    @Test
+    void withTwilioTheConsoleShowsNoSandboxPhone() throws Exception {
+        runnableJar("web-console");
+
+        List<String> command = new ServiceLaunch(root, "java", issuer, SmsTarget.TWILIO_FROM_ENVIRONMENT)
+                .command(StackService.WEB_CONSOLE);
+
+        assertThat(command).noneMatch(argument -> argument.startsWith("--console.sms-sandbox"));
     }
 
     @Test

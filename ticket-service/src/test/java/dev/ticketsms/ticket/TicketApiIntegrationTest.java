@@ -272,6 +272,8 @@ class TicketApiIntegrationTest extends TicketServiceIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/tickets/{id}/status'].patch.responses['409']").exists())
                 .andExpect(jsonPath("$.paths['/api/tickets/{id}/status'].patch.responses['412']").exists())
                 .andExpect(jsonPath("$.components.schemas.CreateTicketRequest.example.title").value("Database Connection Issue"))
+                .andExpect(jsonPath("$.components.schemas.TicketResponse.properties.allowedStatuses.items.enum",
+                        hasItem("IN_PROGRESS")))
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
         mvc.perform(get("/swagger-ui/index.html"))
                 .andExpect(status().isOk());

@@ -6,6 +6,7 @@ import dev.ticketsms.events.TicketEvent;
 import dev.ticketsms.events.TicketStatus;
 import dev.ticketsms.events.TicketStatusChanged;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static dev.ticketsms.events.TicketStatus.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -78,12 +80,14 @@ class TicketStatusApiIntegrationTest extends TicketServiceIntegrationTest {
                 answer.andExpect(status().isOk())
                         .andExpect(header().string("ETag", "\"" + version + "\""))
                         .andExpect(jsonPath("$.status").value(from.name()))
-                        .andExpect(jsonPath("$.version").value(version));
+                        .andExpect(jsonPath("$.version").value(version))
+                        .andExpect(jsonPath("$.allowedStatuses").value(allowedNames(from)));
             } else if (ALLOWED.get(from).contains(to)) {
                 answer.andExpect(status().isOk())
                         .andExpect(header().string("ETag", "\"" + (version + 1) + "\""))
                         .andExpect(jsonPath("$.status").value(to.name()))
-                        .andExpect(jsonPath("$.version").value(version + 1));
+                        .andExpect(jsonPath("$.version").value(version + 1))
+                        .andExpect(jsonPath("$.allowedStatuses").value(allowedNames(to)));
             } else {
                 answer.andExpect(status().isConflict())
                         .andExpect(jsonPath("$.title").value("Status change not allowed"))
@@ -93,9 +97,15 @@ class TicketStatusApiIntegrationTest extends TicketServiceIntegrationTest {
                                 containsInAnyOrder(ALLOWED.get(from).stream().map(Enum::name).toArray())));
                 mvc.perform(get("/api/tickets/{id}", ticketId).with(user(AGENT, "Agent")))
                         .andExpect(jsonPath("$.status").value(from.name()))
-                        .andExpect(jsonPath("$.version").value(version));
+                        .andExpect(jsonPath("$.version").value(version))
+                        .andExpect(jsonPath("$.allowedStatuses").value(allowedNames(from)));
             }
         }
+    }
+
+    /** The moves a client is offered, in the workflow's order (OPEN, IN_PROGRESS, RESOLVED, CLOSED). */
+    private static Matcher<Object> allowedNames(TicketStatus from) {
+        return equalTo(ALLOWED.get(from).stream().map(Enum::name).toList());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ticketsms.profile.profiles;
 
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164;
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL;
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.FIXED_LINE;
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.PAGER;
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE;
@@ -8,6 +9,8 @@ import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.SHARE
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.UAN;
 import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.VOICEMAIL;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +84,35 @@ public record PhoneNumber(String value) {
             throw new UnknownRegionException(region);
         }
         return code;
+    }
+
+    /** The ISO 3166 region the number belongs to, e.g. {@code US}; {@code 001} for non-geographic numbers. */
+    public String region() {
+        return PHONE_NUMBERS.getRegionCodeForNumber(read(value, null));
+    }
+
+    /** The number as people write it internationally, e.g. {@code +1 415-555-0101}. */
+    public String international() {
+        return PHONE_NUMBERS.format(read(value, null), INTERNATIONAL);
+    }
+
+    /**
+     * A region whose numbers can be typed in national form.
+     *
+     * @param example a mobile number of the region in international form, or null if libphonenumber has none
+     */
+    public record Region(String code, int countryCode, String example) {
+    }
+
+    /** Every region libphonenumber knows, by code: what a country picker offers. */
+    public static List<Region> regions() {
+        return REGIONS.stream().sorted(Comparator.naturalOrder())
+                .map(code -> {
+                    var example = PHONE_NUMBERS.getExampleNumberForType(code, PhoneNumberType.MOBILE);
+                    return new Region(code, PHONE_NUMBERS.getCountryCodeForRegion(code),
+                            example == null ? null : PHONE_NUMBERS.format(example, INTERNATIONAL));
+                })
+                .toList();
     }
 
     /** For logs: keeps the country code's first digit and the last four digits, {@code +1******0101}. */

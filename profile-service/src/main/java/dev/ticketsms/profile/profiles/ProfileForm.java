@@ -54,6 +54,14 @@ record ProfileForm(
     }
 
     private PhoneNumber phoneNumber(List<InvalidField> errors) {
+        return phoneNumber(phoneNumber, phoneRegion, errors);
+    }
+
+    /**
+     * The typed number read as the profile reads it: null when blank (no number); each problem is added to
+     * {@code errors} naming {@code phoneNumber} or {@code phoneRegion}.
+     */
+    static PhoneNumber phoneNumber(String phoneNumber, String phoneRegion, List<InvalidField> errors) {
         String region = null;
         if (phoneRegion != null && !phoneRegion.isBlank()) {
             try {

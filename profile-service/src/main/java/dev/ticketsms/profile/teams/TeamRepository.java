@@ -17,6 +17,27 @@ interface TeamRepository extends Repository<Team, UUID> {
 
     boolean existsById(UUID id);
 
+    /** A team seen from one user: whether they are in it (an owner need not be). */
+    interface TeamOfUser {
+        UUID getId();
+
+        String getName();
+
+        String getOwnerId();
+
+        boolean getMember();
+    }
+
+    @Query(nativeQuery = true, value = """
+            select t.id, t.name, t.owner_id as "ownerId",
+                   exists (select 1 from team_members m where m.team_id = t.id and m.user_id = :userId) as member
+            from teams t
+            where t.owner_id = :userId
+               or exists (select 1 from team_members m where m.team_id = t.id and m.user_id = :userId)
+            order by t.name, t.id
+            """)
+    List<TeamOfUser> teamsOf(String userId);
+
     @Query(nativeQuery = true, value = "select user_id from team_members where team_id = :teamId order by user_id")
     List<String> memberIds(UUID teamId);
 

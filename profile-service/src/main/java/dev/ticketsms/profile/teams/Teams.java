@@ -71,6 +71,12 @@ class Teams {
         return invitations.to(teamId);
     }
 
+    /** The teams the user is a member of or owns, by name. */
+    @Transactional(readOnly = true)
+    List<TeamRepository.TeamOfUser> teamsOf(String userId) {
+        return repository.teamsOf(userId);
+    }
+
     @Transactional(readOnly = true)
     List<Invitation> invitationsOf(String userId) {
         return invitations.of(userId);

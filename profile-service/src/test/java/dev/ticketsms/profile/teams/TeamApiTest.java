@@ -4,6 +4,7 @@ import static dev.ticketsms.profile.web.Tokens.admin;
 import static dev.ticketsms.profile.web.Tokens.service;
 import static dev.ticketsms.profile.web.Tokens.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -67,6 +68,30 @@ class TeamApiTest extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+    }
+
+    @Test
+    void eachUserListsTheTeamsTheyAreInOrOwnByNameAndNoOthers() throws Exception {
+        String support = createTeam("Support");
+        mvc.perform(post("/api/teams").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name": "Billing", "ownerId": "carol"}"""))
+                .andExpect(status().isCreated());
+        String database = createTeam("Database on-call");
+        mvc.perform(put("/api/teams/{id}/members/{userId}", support, "alice").with(ADMIN)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/teams/{id}/members/{userId}", database, "alice").with(ADMIN)).andExpect(status().isNoContent());
+
+        mvc.perform(get("/api/user/teams").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"id": "%s", "name": "Database on-call", "ownerId": "ada", "member": true},
+                         {"id": "%s", "name": "Support", "ownerId": "ada", "member": true}]""".formatted(database, support),
+                        JsonCompareMode.STRICT));
+        mvc.perform(get("/api/user/teams").with(user("carol", "Carol")))
+                .andExpect(jsonPath("$[*].name").value(contains("Billing")))
+                .andExpect(jsonPath("$[0].member").value(false));
+        mvc.perform(get("/api/user/teams").with(user("bob", "Bob")))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]", JsonCompareMode.STRICT));
     }
 
     @Test
@@ -186,7 +211,7 @@ class TeamApiTest extends IntegrationTest {
                 .andExpect(content().json("""
                         [{"userId": "olivia"}]""", JsonCompareMode.STRICT));
         mvc.perform(get("/api/teams/{id}/invitations", team).with(olivia))
-                .andExpect(jsonPath("$[*].userId").value(org.hamcrest.Matchers.contains("alice")))
+                .andExpect(jsonPath("$[*].userId").value(contains("alice")))
                 .andExpect(jsonPath("$[0].invitedBy").value("olivia"))
                 .andExpect(jsonPath("$[0].teamName").value("Billing"));
     }
