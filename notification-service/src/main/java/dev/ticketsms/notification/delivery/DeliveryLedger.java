@@ -4,6 +4,7 @@ import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketStatus;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.sms.SmsRoute;
 import dev.ticketsms.notification.templates.SmsBody;
 import dev.ticketsms.outbox.StoredTraces;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +66,8 @@ class DeliveryLedger {
     record PendingRow(long id, String userId, String phoneNumber, String traceParent) {
     }
 
-    /** A row whose request went out without an answer that settles it. */
-    record UnsettledRow(long id, String phoneNumber, String body, Instant attemptedAt, int attempts) {
+    /** A row whose request went out, on {@code route}, without an answer that settles it. */
+    record UnsettledRow(long id, String phoneNumber, String body, Instant attemptedAt, int attempts, SmsRoute route) {
     }
 
     /** What became of an attempt to put a row on the wire. */
@@ -248,10 +249,10 @@ class DeliveryLedger {
     }
 
     /**
-     * Puts a PENDING row on the wire: SENDING, one attempt more, or FAILED once it has had {@code maxAttempts}.
-     * Attempts handed back (Twilio certainly did not take them) do not count.
+     * Puts a PENDING row on the wire on {@code route}: SENDING, one attempt more, or FAILED once it has had
+     * {@code maxAttempts}. Attempts handed back (Twilio certainly did not take them) do not count.
      */
-    Start startSending(long id, int maxAttempts) {
+    Start startSending(long id, int maxAttempts, SmsRoute route) {
         return jdbc.sql("""
                         UPDATE deliveries
                         SET status = CASE WHEN attempts >= :max THEN 'FAILED' ELSE 'SENDING' END,
@@ -260,6 +261,7 @@ class DeliveryLedger {
                                 ELSE error_message END,
                             attempts = CASE WHEN attempts >= :max THEN attempts ELSE attempts + 1 END,
                             attempted_at = CASE WHEN attempts >= :max THEN attempted_at ELSE :now END,
+                            route = CASE WHEN attempts >= :max THEN route ELSE :route END,
                             updated_at = :now
                         WHERE id = :id AND status = 'PENDING'
                           AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.phone_number = deliveries.phone_number)
@@ -268,6 +270,7 @@ class DeliveryLedger {
                         RETURNING status""")
                 .param("max", maxAttempts)
                 .param("now", now())
+                .param("route", route.name())
                 .param("id", id)
                 .query(String.class)
                 .optional()
@@ -345,7 +348,7 @@ class DeliveryLedger {
      */
     List<UnsettledRow> unsettled(Instant unknownBefore, Instant sendingBefore, int limit) {
         return jdbc.sql("""
-                        SELECT id, phone_number, body, COALESCE(attempted_at, updated_at) AS attempted_at, attempts
+                        SELECT id, phone_number, body, COALESCE(attempted_at, updated_at) AS attempted_at, attempts, route
                         FROM deliveries
                         WHERE body IS NOT NULL AND (status = 'UNKNOWN' AND updated_at < :unknownBefore
                                                     OR status = 'SENDING' AND updated_at < :sendingBefore)
@@ -354,7 +357,7 @@ class DeliveryLedger {
                 .param("sendingBefore", Timestamp.from(sendingBefore))
                 .param("limit", limit)
                 .query((rs, n) -> new UnsettledRow(rs.getLong("id"), rs.getString("phone_number"), rs.getString("body"),
-                        rs.getTimestamp("attempted_at").toInstant(), rs.getInt("attempts")))
+                        rs.getTimestamp("attempted_at").toInstant(), rs.getInt("attempts"), SmsRoute.valueOf(rs.getString("route"))))
                 .list();
     }
 

@@ -1,6 +1,8 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.sms.SmsRoute;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -75,48 +77,63 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
-    /** Wraps one Twilio call; counts it by how it ended. */
-    <T> T timeSend(java.util.function.Supplier<T> send) {
+    /**
+     * Wraps one Twilio call; counts it by how it ended and on which route.
+     *
+     * @param route the route the call's last request went out on (or was about to), once it returned
+     */
+    SmsResult timeSend(java.util.function.Supplier<SmsResult> send, java.util.function.Supplier<SmsRoute> route) {
         inFlight.incrementAndGet();
         Timer.Sample sample = Timer.start(registry);
         String outcome = "not_sent";
+        SmsRoute on = null;
         try {
-            T result = send.get();
-            outcome = result instanceof SmsResult smsResult ? outcome(smsResult) : "other";
+            SmsResult result = send.get();
+            outcome = outcome(result);
+            on = route.get();
             return result;
+        } catch (SmsNotSentException e) {
+            on = e.route();
+            throw e;
         } finally {
             inFlight.decrementAndGet();
             sample.stop(Timer.builder("notifications.sms.send.latency")
-                    .description("Duration of one send through Twilio, retries and waits for rate-limit slots included")
+                    .description("Duration of one send through Twilio, retries, waits for rate-limit slots and a failover included")
                     .tag("outcome", outcome)
+                    .tag("route", tag(on))
                     .publishPercentileHistogram()
                     .register(registry));
         }
     }
 
-    /** @param teamId the team the SMS went to, for the cost per team; null for messages to chosen users and codes */
-    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId) {
-        attempt("sent", "none");
+    /**
+     * @param teamId the team the SMS went to, for the cost per team; null for messages to chosen users and codes
+     * @param route  the route (Twilio account) that took it, which bills it
+     */
+    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId, SmsRoute route) {
+        attempt("sent", "none", route);
         segments.record(accepted.segments());
         Counter.builder("notifications.sms.cost.estimated")
-                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag, by team")
+                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag, by team and route")
                 .tag("currency", pricing.currency())
                 .tag("team", teamId == null ? "none" : teamId.toString())
+                .tag("route", tag(route))
                 .register(registry)
                 .increment(pricing.pricePerSegment().doubleValue() * accepted.segments());
         eventToSend.record(Duration.between(occurredAt, clock.instant()));
     }
 
-    void rejected(SmsResult.Rejected rejected) {
-        attempt("rejected", String.valueOf(rejected.errorCode()));
+    void rejected(SmsResult.Rejected rejected, SmsRoute route) {
+        attempt("rejected", String.valueOf(rejected.errorCode()), route);
     }
 
-    void outcomeUnknown() {
-        attempt("unknown", "none");
+    void outcomeUnknown(SmsRoute route) {
+        attempt("unknown", "none", route);
     }
 
-    void notSent(String reason) {
-        attempt("not_sent", reason);
+    /** @param route the last route tried */
+    void notSent(String reason, SmsRoute route) {
+        attempt("not_sent", reason, route);
     }
 
     void skipped(String reason) {
@@ -196,8 +213,12 @@ public class DeliveryMetrics {
         registry.counter("notifications.sms.commands", "outcome", outcome).increment();
     }
 
-    private void attempt(String outcome, String errorCode) {
-        registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode).increment();
+    private void attempt(String outcome, String errorCode, SmsRoute route) {
+        registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode, "route", tag(route)).increment();
+    }
+
+    private static String tag(SmsRoute route) {
+        return route == null ? "none" : route.tag();
     }
 
     private static String outcome(SmsResult result) {

@@ -6,6 +6,7 @@ import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.DestinationCountries;
 import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.sms.SmsRoute;
 import dev.ticketsms.notification.sms.SmsSender;
 import dev.ticketsms.notification.sms.WireGate;
 import dev.ticketsms.outbox.StoredTraces;
@@ -212,9 +213,10 @@ class SmsDelivery {
         var gate = new RowGate(sms, row, deadline);
         SmsResult result;
         try {
-            result = metrics.timeSend(() -> sender.send(row.phoneNumber(), sms.body().text(), statusCallback(row.id()), gate));
+            result = metrics.timeSend(() -> sender.send(row.phoneNumber(), sms.body().text(), statusCallback(row.id()), gate),
+                    gate::route);
         } catch (SmsNotSentException e) {
-            metrics.notSent(e.reason().name().toLowerCase(Locale.ROOT));
+            metrics.notSent(e.reason().name().toLowerCase(Locale.ROOT), e.route());
             return Optional.of(e.getMessage());
         } finally {
             shutdown.doneWaiting();
@@ -222,21 +224,21 @@ class SmsDelivery {
         ledger.record(row.id(), result);
         switch (result) {
             case SmsResult.Accepted accepted -> {
-                span.tag("sms.outcome", "sent").tag("twilio.sid", accepted.sid());
-                metrics.accepted(accepted, sms.occurredAt(), sms.teamId());
-                log.info("SMS {} ({}) for event {} sent to {} ({} segments)", accepted.sid(), sms.kind(), sms.eventId(),
-                        Recipient.mask(row.phoneNumber()), accepted.segments());
+                span.tag("sms.outcome", "sent").tag("twilio.sid", accepted.sid()).tag("sms.route", gate.route().tag());
+                metrics.accepted(accepted, sms.occurredAt(), sms.teamId(), gate.route());
+                log.info("SMS {} ({}) for event {} sent to {} ({} segments, route {})", accepted.sid(), sms.kind(), sms.eventId(),
+                        Recipient.mask(row.phoneNumber()), accepted.segments(), gate.route().tag());
             }
             case SmsResult.Rejected rejected -> {
                 span.tag("sms.outcome", "rejected").tag("twilio.error_code", rejected.errorCode());
-                metrics.rejected(rejected);
+                metrics.rejected(rejected, gate.route());
                 numbers.failed(row.phoneNumber(), rejected.errorCode(), rejected.message());
                 log.warn("Twilio rejected the SMS for event {} to {}: {}", sms.eventId(), Recipient.mask(row.phoneNumber()),
                         rejected.errorCode());
             }
             case SmsResult.OutcomeUnknown unknown -> {
                 span.tag("sms.outcome", "unknown");
-                metrics.outcomeUnknown();
+                metrics.outcomeUnknown(gate.route());
                 log.warn("SMS for event {} to {} may or may not have been sent; it is looked up in Twilio's Messages list: {}",
                         sms.eventId(), Recipient.mask(row.phoneNumber()), unknown.reason());
             }
@@ -289,6 +291,7 @@ class SmsDelivery {
         private final DeliveryLedger.PendingRow row;
         private final Instant deadline;
         private volatile String notNow;
+        private volatile SmsRoute route;
 
         RowGate(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline) {
             this.sms = sms;
@@ -343,7 +346,8 @@ class SmsDelivery {
          * unusable since {@link #ready} (the row then stays PENDING and is skipped on its next attempt).
          */
         @Override
-        public boolean enter() {
+        public boolean enter(SmsRoute route) {
+            this.route = route;
             if (!shutdown.stopWaiting()) {
                 notNow = "shutting down";
                 return false;
@@ -352,7 +356,7 @@ class SmsDelivery {
                 notNow = "no send slot within " + rules.eventDeadline();
                 return false;
             }
-            return switch (ledger.startSending(row.id(), rules.maxAttempts())) {
+            return switch (ledger.startSending(row.id(), rules.maxAttempts(), route)) {
                 case SENDING -> true;
                 case TAKEN -> false;
                 case WITHHELD -> {
@@ -376,6 +380,11 @@ class SmsDelivery {
 
         Optional<String> notNow() {
             return Optional.ofNullable(notNow);
+        }
+
+        /** The route of the last request this row entered, or was about to; null before any. */
+        SmsRoute route() {
+            return route;
         }
     }
 }

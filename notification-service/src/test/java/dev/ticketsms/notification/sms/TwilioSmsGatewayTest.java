@@ -34,7 +34,7 @@ class TwilioSmsGatewayTest {
     void stop() throws IOException {
         release.countDown();
         if (gateway != null) {
-            gateway.destroy();
+            gateway.close();
         }
         if (twilio != null) {
             twilio.stop(0);
