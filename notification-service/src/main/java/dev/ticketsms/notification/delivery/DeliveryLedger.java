@@ -303,7 +303,8 @@ class DeliveryLedger {
                 .param("now", now()).param("id", id).update();
     }
 
-    void record(long id, SmsResult result) {
+    /** @param estimatedCost what an accepted SMS is estimated to cost, counted toward its team's daily budget */
+    void record(long id, SmsResult result, java.math.BigDecimal estimatedCost) {
         switch (result) {
             // a status callback may have moved the row on already: keep its status, still record SID and segments
             case SmsResult.Accepted accepted -> jdbc.sql("""
@@ -311,12 +312,14 @@ class DeliveryLedger {
                                    twilio_sid = COALESCE(twilio_sid, :sid),
                                    twilio_status = CASE WHEN status IN (:from) THEN :twilioStatus ELSE twilio_status END,
                                    segments = :segments, sent_at = COALESCE(sent_at, :now), updated_at = :now,
+                                   estimated_cost = :cost,
                                    -- a verification code is kept only until Twilio has it
                                    body = CASE WHEN kind = 'PHONE_VERIFICATION' THEN NULL ELSE body END
                             WHERE id = :id""")
                     .param("from", DeliveryStatus.from(DeliveryStatus.SENT))
                     .param("sid", accepted.sid()).param("twilioStatus", accepted.status())
-                    .param("segments", accepted.segments()).param("now", now()).param("id", id).update();
+                    .param("segments", accepted.segments()).param("cost", estimatedCost, Types.NUMERIC)
+                    .param("now", now()).param("id", id).update();
             case SmsResult.Rejected rejected -> jdbc.sql("""
                             UPDATE deliveries SET status = 'FAILED', error_code = :code, error_message = :message, updated_at = :now
                             WHERE id = :id AND status = 'SENDING'""")
@@ -447,6 +450,14 @@ class DeliveryLedger {
                 .param("id", id)
                 .param("from", DeliveryStatus.from(next))
                 .update() > 0;
+    }
+
+    /** The estimated cost of the team's SMS Twilio accepted since {@code since}; zero when none. */
+    java.math.BigDecimal spentSince(UUID teamId, Instant since) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(estimated_cost), 0) FROM deliveries
+                        WHERE team_id = ? AND sent_at >= ? AND estimated_cost IS NOT NULL""")
+                .params(teamId, Timestamp.from(since)).query(java.math.BigDecimal.class).single();
     }
 
     private static final String CALLBACK_TARGET_COLUMNS = "id, phone_number, twilio_sid, status, event_occurred_at, trace_parent";

@@ -1,5 +1,6 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.costs.SmsPrices;
 import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.sms.SmsRoute;
@@ -8,11 +9,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,28 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 public class DeliveryMetrics {
 
-    /**
-     * @param pricePerSegment what Twilio bills per segment, for the cost estimate (US long code: 0.0083 USD)
-     * @param currency        the currency of {@code pricePerSegment}, a tag on the cost meter
-     */
-    @Validated
-    @ConfigurationProperties("notifications.pricing")
-    record Pricing(@PositiveOrZero BigDecimal pricePerSegment, @NotBlank String currency) {
-    }
-
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Pricing pricing;
+    private final SmsPrices prices;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger unsettled = new AtomicInteger();
     private final DistributionSummary segments;
     private final Timer eventToSend;
     private final Timer eventToDelivered;
 
-    DeliveryMetrics(MeterRegistry registry, Clock clock, Pricing pricing) {
+    DeliveryMetrics(MeterRegistry registry, Clock clock, SmsPrices prices) {
         this.registry = registry;
         this.clock = clock;
-        this.pricing = pricing;
+        this.prices = prices;
         Gauge.builder("notifications.deliveries.in.flight", inFlight, AtomicInteger::get)
                 .description("SMS handed to the Twilio client and not yet answered")
                 .register(registry);
@@ -109,17 +97,18 @@ public class DeliveryMetrics {
     /**
      * @param teamId the team the SMS went to, for the cost per team; null for messages to chosen users and codes
      * @param route  the route (Twilio account) that took it, which bills it
+     * @param cost   its estimated price ({@link SmsPrices}: segments x the destination country's price)
      */
-    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId, SmsRoute route) {
+    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId, SmsRoute route, BigDecimal cost) {
         attempt("sent", "none", route);
         segments.record(accepted.segments());
         Counter.builder("notifications.sms.cost.estimated")
-                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag, by team and route")
-                .tag("currency", pricing.currency())
+                .description("Estimated Twilio charges of accepted SMS (segments x the destination country's price per segment), in the currency tag, by team and route")
+                .tag("currency", prices.currency())
                 .tag("team", teamId == null ? "none" : teamId.toString())
                 .tag("route", tag(route))
                 .register(registry)
-                .increment(pricing.pricePerSegment().doubleValue() * accepted.segments());
+                .increment(cost.doubleValue());
         eventToSend.record(Duration.between(occurredAt, clock.instant()));
     }
 
@@ -134,6 +123,11 @@ public class DeliveryMetrics {
     /** @param route the last route tried */
     void notSent(String reason, SmsRoute route) {
         attempt("not_sent", reason, route);
+    }
+
+    /** Ticket SMS of a team not sent because they would take the team's day over its SMS budget. */
+    void overBudget(UUID teamId, int rows) {
+        registry.counter("notifications.sms.budget.withheld", "team", teamId.toString()).increment(rows);
     }
 
     void skipped(String reason) {

@@ -1,5 +1,6 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.costs.SmsPrices;
 import dev.ticketsms.notification.numbers.NumberHealth;
 import dev.ticketsms.notification.numbers.SmsSuppressions;
 import dev.ticketsms.notification.recipients.Recipient;
@@ -76,11 +77,16 @@ class SmsDelivery {
     private final Rules rules;
     private final String statusCallbackBase;
     private final StoredTraces traces;
+    private final SmsBudgetCheck budget;
+    private final SmsPrices prices;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
                 NumberHealth numbers, SendingShutdown shutdown, DestinationCountries destinations, Clock clock, Rules rules,
-                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces) {
+                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces,
+                SmsBudgetCheck budget, SmsPrices prices) {
         this.traces = traces;
+        this.budget = budget;
+        this.prices = prices;
         this.ledger = ledger;
         this.sender = sender;
         this.metrics = metrics;
@@ -126,7 +132,8 @@ class SmsDelivery {
     /**
      * The message's PENDING rows that may be sent, each to the number it was claimed for, to whoever of
      * {@code current} (the recipients as profile-service answers now) is still a recipient with that number; the other
-     * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD.
+     * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD. A ticket message
+     * that would take its team over the day's SMS budget is SKIPPED for all of them ({@link SmsBudgetCheck}).
      */
     private List<DeliveryLedger.PendingRow> sendable(OutgoingSms sms, List<Recipient> current) {
         Map<String, Recipient> byUser = current.stream()
@@ -152,6 +159,11 @@ class SmsDelivery {
                     toSend.add(row);
                 }
             }
+        }
+        Optional<String> overBudget = budget.withheld(sms, toSend);
+        if (overBudget.isPresent()) {
+            toSend.forEach(row -> skip(row, sms, "over_budget", overBudget.get()));
+            return List.of();
         }
         return toSend;
     }
@@ -221,11 +233,13 @@ class SmsDelivery {
         } finally {
             shutdown.doneWaiting();
         }
-        ledger.record(row.id(), result);
+        ledger.record(row.id(), result,
+                result instanceof SmsResult.Accepted accepted ? prices.estimate(row.phoneNumber(), accepted.segments()) : null);
         switch (result) {
             case SmsResult.Accepted accepted -> {
                 span.tag("sms.outcome", "sent").tag("twilio.sid", accepted.sid()).tag("sms.route", gate.route().tag());
-                metrics.accepted(accepted, sms.occurredAt(), sms.teamId(), gate.route());
+                metrics.accepted(accepted, sms.occurredAt(), sms.teamId(), gate.route(),
+                        prices.estimate(row.phoneNumber(), accepted.segments()));
                 log.info("SMS {} ({}) for event {} sent to {} ({} segments, route {})", accepted.sid(), sms.kind(), sms.eventId(),
                         Recipient.mask(row.phoneNumber()), accepted.segments(), gate.route().tag());
             }

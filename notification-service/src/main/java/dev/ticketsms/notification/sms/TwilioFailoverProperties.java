@@ -11,7 +11,7 @@ import java.net.URI;
  * the primary certainly cannot take now (its breaker is open, it refuses our credentials, it cannot be reached).
  * Bound from TWILIO_FAILOVER_ACCOUNT_SID, TWILIO_FAILOVER_AUTH_TOKEN, TWILIO_FAILOVER_PHONE_NUMBER or
  * TWILIO_FAILOVER_MESSAGING_SERVICE_SID, TWILIO_FAILOVER_API_BASE_URL and TWILIO_FAILOVER_MESSAGES_PER_SECOND; off
- * while no account SID is set. Timeouts and the connection pool are the primary's.
+ * while no account SID is set. Timeouts, the connection pool and {@code MaxPrice} are the primary's.
  *
  * @param apiBaseUrl        where that account's API is; the primary's when not set
  * @param messagesPerSecond that sender's throughput; the primary's when not set
@@ -52,7 +52,8 @@ public record TwilioFailoverProperties(
                 hasText(messagingServiceSid) ? messagingServiceSid.strip() : null,
                 apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? primary.apiBaseUrl() : apiBaseUrl,
                 primary.connectTimeout(), primary.readTimeout(), primary.poolWaitTimeout(), primary.maxConnections(),
-                messagesPerSecond == null ? primary.messagesPerSecond() : messagesPerSecond, primary.sendSlotWait());
+                messagesPerSecond == null ? primary.messagesPerSecond() : messagesPerSecond, primary.sendSlotWait(),
+                primary.maxPrice());
     }
 
     private static boolean hasText(String value) {

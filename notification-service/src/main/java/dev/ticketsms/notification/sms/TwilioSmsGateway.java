@@ -64,6 +64,9 @@ public class TwilioSmsGateway implements Closeable {
             if (statusCallback != null) {
                 creator.setStatusCallback(statusCallback);
             }
+            if (properties.maxPrice() != null) {
+                creator.setMaxPrice(properties.maxPrice());
+            }
             Message message = creator.create(twilio);
             return new SmsResult.Accepted(message.getSid(), String.valueOf(message.getStatus()),
                     message.getNumSegments() == null ? 0 : Integer.parseInt(message.getNumSegments()));
