@@ -2,6 +2,8 @@ package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.notification.email.EmailSender;
+import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
 import dev.ticketsms.notification.sms.SmsRoute;
@@ -63,7 +65,11 @@ class DeliveryLedger {
      *
      * @param traceParent the trace the row was claimed in, which its send continues; null when it was not traced
      */
-    record PendingRow(long id, String userId, String phoneNumber, String traceParent) {
+    record PendingRow(long id, String userId, String phoneNumber, String traceParent, Channel channel, String email) {
+
+        PendingRow byEmail(String address) {
+            return new PendingRow(id, userId, phoneNumber, traceParent, Channel.EMAIL, address);
+        }
     }
 
     /** A row whose request went out, on {@code route}, without an answer that settles it. */
@@ -87,10 +93,12 @@ class DeliveryLedger {
         jdbc.sql("""
                         INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
                                                 requested_by, event_occurred_at, body, severity, category,
-                                                ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at)
+                                                ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at,
+                                                channel, email)
                         VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
                                 :requestedBy, :occurredAt, :body, :severity, :category,
-                                :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now)
+                                :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now,
+                                :channel, :email)
                         ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                         """)
                 .param("eventId", sms.eventId())
@@ -98,7 +106,9 @@ class DeliveryLedger {
                 .param("ticketId", sms.ticketId())
                 .param("teamId", sms.teamId())
                 .param("userId", recipient.userId())
-                .param("phone", recipient.phoneNumber())
+                .param("phone", recipient.phoneNumber(), Types.VARCHAR)
+                .param("channel", recipient.channel().name())
+                .param("email", recipient.channel() == Channel.EMAIL ? recipient.email() : null, Types.VARCHAR)
                 .param("requestedBy", sms.requestedBy())
                 .param("occurredAt", Timestamp.from(sms.occurredAt()))
                 .param("body", sms.body() == null ? null : sms.body().text())
@@ -115,11 +125,11 @@ class DeliveryLedger {
     /** The message's rows that are PENDING, each with the number it was claimed for. */
     List<PendingRow> pendingRows(UUID eventId) {
         return jdbc.sql("""
-                        SELECT id, user_id, phone_number, trace_parent FROM deliveries
+                        SELECT id, user_id, phone_number, trace_parent, channel, email FROM deliveries
                         WHERE event_id = ? AND status = 'PENDING' ORDER BY id""")
                 .param(eventId)
                 .query((rs, n) -> new PendingRow(rs.getLong("id"), rs.getString("user_id"), rs.getString("phone_number"),
-                        rs.getString("trace_parent")))
+                        rs.getString("trace_parent"), Channel.valueOf(rs.getString("channel")), rs.getString("email")))
                 .list();
     }
 
@@ -353,7 +363,7 @@ class DeliveryLedger {
         return jdbc.sql("""
                         SELECT id, phone_number, body, COALESCE(attempted_at, updated_at) AS attempted_at, attempts, route
                         FROM deliveries
-                        WHERE body IS NOT NULL AND (status = 'UNKNOWN' AND updated_at < :unknownBefore
+                        WHERE body IS NOT NULL AND channel = 'SMS' AND (status = 'UNKNOWN' AND updated_at < :unknownBefore
                                                     OR status = 'SENDING' AND updated_at < :sendingBefore)
                         ORDER BY updated_at LIMIT :limit""")
                 .param("unknownBefore", Timestamp.from(unknownBefore))
@@ -368,7 +378,7 @@ class DeliveryLedger {
     int countUnsettled(Instant sendingBefore) {
         return jdbc.sql("""
                         SELECT count(*) FROM deliveries
-                        WHERE status = 'UNKNOWN' OR status = 'SENDING' AND updated_at < ?""")
+                        WHERE channel = 'SMS' AND (status = 'UNKNOWN' OR status = 'SENDING' AND updated_at < ?)""")
                 .param(Timestamp.from(sendingBefore)).query(Integer.class).single();
     }
 
@@ -450,6 +460,48 @@ class DeliveryLedger {
                 .param("id", id)
                 .param("from", DeliveryStatus.from(next))
                 .update() > 0;
+    }
+
+    /** An SMS row not sent yet goes by email instead, to {@code email} (the team's budget does not allow the SMS). */
+    boolean switchToEmail(long id, String email) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET channel = 'EMAIL', email = :email, updated_at = :now
+                        WHERE id = :id AND status = 'PENDING' AND channel = 'SMS'""")
+                .param("email", email).param("now", now()).param("id", id).update() > 0;
+    }
+
+    /** How the SMTP exchange for a SENDING email row ended. */
+    void recordEmail(long id, EmailSender.Result result) {
+        switch (result) {
+            case EmailSender.Result.Sent ignored -> jdbc.sql("""
+                            UPDATE deliveries SET status = 'SENT', error_message = NULL, sent_at = COALESCE(sent_at, :now),
+                                   updated_at = :now
+                            WHERE id = :id AND status = 'SENDING'""")
+                    .param("now", now()).param("id", id).update();
+            case EmailSender.Result.Rejected rejected -> failEmail(id, "the mail server refused the address: " + rejected.reason());
+            // SMTP cannot be asked what became of it: never sent again, so it is never sent twice
+            case EmailSender.Result.OutcomeUnknown unknown -> failEmail(id,
+                    "outcome unknown, not sent again: " + unknown.reason());
+        }
+    }
+
+    private void failEmail(long id, String reason) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'FAILED', error_message = :message, updated_at = :now
+                        WHERE id = :id AND status = 'SENDING'""")
+                .param("message", truncate(reason)).param("now", now()).param("id", id).update();
+    }
+
+    /**
+     * Email rows a dead process left SENDING since before {@code before}: FAILED with the reason, never sent again
+     * (SMTP has no Messages list to tell whether the server took them).
+     */
+    int failAbandonedEmails(Instant before) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'FAILED', updated_at = :now,
+                               error_message = 'the process stopped while the email was being handed to the mail server; not sent again'
+                        WHERE channel = 'EMAIL' AND status = 'SENDING' AND updated_at < :before""")
+                .param("now", now()).param("before", Timestamp.from(before)).update();
     }
 
     /** The estimated cost of the team's SMS Twilio accepted since {@code since}; zero when none. */

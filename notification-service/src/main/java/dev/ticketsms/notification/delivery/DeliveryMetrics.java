@@ -125,6 +125,16 @@ public class DeliveryMetrics {
         attempt("not_sent", reason, route);
     }
 
+    /** An SMS row went by email instead; {@code reason} over_budget. */
+    void byEmailInstead(String reason) {
+        registry.counter("notifications.deliveries.by.email.instead", "reason", reason).increment();
+    }
+
+    /** @param outcome how one email ended: sent, rejected (the address), unknown (not sent again), not_sent (later) */
+    void email(String outcome) {
+        registry.counter("notifications.email.sends", "outcome", outcome).increment();
+    }
+
     /** Ticket SMS of a team not sent because they would take the team's day over its SMS budget. */
     void overBudget(UUID teamId, int rows) {
         registry.counter("notifications.sms.budget.withheld", "team", teamId.toString()).increment(rows);

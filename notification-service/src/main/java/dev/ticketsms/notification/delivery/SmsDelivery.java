@@ -1,7 +1,9 @@
 package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.notification.costs.SmsPrices;
+import dev.ticketsms.notification.email.EmailSender;
 import dev.ticketsms.notification.numbers.NumberHealth;
+import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.numbers.SmsSuppressions;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.DestinationCountries;
@@ -79,14 +81,18 @@ class SmsDelivery {
     private final StoredTraces traces;
     private final SmsBudgetCheck budget;
     private final SmsPrices prices;
+    private final EmailDelivery emails;
+    private final EmailSender email;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
                 NumberHealth numbers, SendingShutdown shutdown, DestinationCountries destinations, Clock clock, Rules rules,
                 @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces,
-                SmsBudgetCheck budget, SmsPrices prices) {
+                SmsBudgetCheck budget, SmsPrices prices, EmailDelivery emails, EmailSender email) {
         this.traces = traces;
         this.budget = budget;
         this.prices = prices;
+        this.emails = emails;
+        this.email = email;
         this.ledger = ledger;
         this.sender = sender;
         this.metrics = metrics;
@@ -133,7 +139,9 @@ class SmsDelivery {
      * The message's PENDING rows that may be sent, each to the number it was claimed for, to whoever of
      * {@code current} (the recipients as profile-service answers now) is still a recipient with that number; the other
      * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD. A ticket message
-     * that would take its team over the day's SMS budget is SKIPPED for all of them ({@link SmsBudgetCheck}).
+     * that would take its team over the day's SMS budget is not texted to any of them ({@link SmsBudgetCheck}): it
+     * goes by email to whoever has an address (when email is on), and is SKIPPED for the others. An EMAIL row goes to
+     * the address it was claimed for, at once: quiet hours, coalescing and the per-ticket limit hold SMS only.
      */
     private List<DeliveryLedger.PendingRow> sendable(OutgoingSms sms, List<Recipient> current) {
         Map<String, Recipient> byUser = current.stream()
@@ -145,7 +153,15 @@ class SmsDelivery {
             if (recipient == null) {
                 skip(row, sms, "no_longer_recipient",
                         "no longer a recipient (opted out, preferences, quiet hours or team changed since it was claimed)");
-            } else if (!recipient.phoneNumber().equals(row.phoneNumber())) {
+            } else if (recipient.channel() != row.channel()) {
+                skip(row, sms, "channel_changed", "the recipient chose another channel since it was claimed");
+            } else if (row.channel() == Channel.EMAIL) {
+                if (java.util.Objects.equals(recipient.email(), row.email())) {
+                    toSend.add(row);
+                } else {
+                    skip(row, sms, "email_changed", "the recipient's email address changed since it was claimed");
+                }
+            } else if (!row.phoneNumber().equals(recipient.phoneNumber())) {
                 skip(row, sms, "number_changed", "the recipient's number changed since the SMS was claimed");
             } else if (recipient.isQuietAt(now)) {
                 hold(row, sms, recipient.quietUntil(), HoldReason.QUIET_HOURS);
@@ -160,12 +176,22 @@ class SmsDelivery {
                 }
             }
         }
-        Optional<String> overBudget = budget.withheld(sms, toSend);
-        if (overBudget.isPresent()) {
-            toSend.forEach(row -> skip(row, sms, "over_budget", overBudget.get()));
-            return List.of();
+        List<DeliveryLedger.PendingRow> texts = toSend.stream().filter(row -> row.channel() == Channel.SMS).toList();
+        Optional<String> overBudget = budget.withheld(sms, texts);
+        if (overBudget.isEmpty()) {
+            return toSend;
         }
-        return toSend;
+        var within = new ArrayList<>(toSend.stream().filter(row -> row.channel() == Channel.EMAIL).toList());
+        for (DeliveryLedger.PendingRow row : texts) {
+            String address = byUser.get(row.userId()).email();
+            if (email.enabled() && address != null && ledger.switchToEmail(row.id(), address)) {
+                metrics.byEmailInstead("over_budget");
+                within.add(row.byEmail(address));
+            } else {
+                skip(row, sms, "over_budget", overBudget.get());
+            }
+        }
+        return within;
     }
 
     /**
@@ -219,6 +245,10 @@ class SmsDelivery {
     }
 
     private Optional<String> send(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline, Span span) {
+        if (row.channel() == Channel.EMAIL) {
+            span.tag("notification.channel", "email");
+            return emails.send(sms, row, rules.maxAttempts());
+        }
         if (!shutdown.startWaiting()) {
             return Optional.of("shutting down");
         }

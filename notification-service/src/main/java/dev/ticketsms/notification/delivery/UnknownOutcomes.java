@@ -59,6 +59,11 @@ class UnknownOutcomes {
     @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
     void reconcile() {
         Instant now = clock.instant();
+        int abandonedEmails = ledger.failAbandonedEmails(now.minus(abandonedAfter));
+        if (abandonedEmails > 0) {
+            log.warn("{} emails left SENDING by a stopped process are FAILED, not sent again (SMTP cannot say whether they went out)",
+                    abandonedEmails);
+        }
         metrics.unsettled(ledger.countUnsettled(now.minus(abandonedAfter)));
         for (DeliveryLedger.UnsettledRow row : ledger.unsettled(now.minus(reconcileAfter), now.minus(abandonedAfter), ROWS_PER_ROUND)) {
             try {

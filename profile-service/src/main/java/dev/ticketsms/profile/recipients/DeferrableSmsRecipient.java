@@ -19,7 +19,7 @@ record DeferrableSmsRecipient(String userId, String phoneNumber, String displayN
                               @Schema(description = "Only with includeEmail=true: SMS or EMAIL", nullable = true)
                               NotificationChannel channel,
                               @JsonInclude(JsonInclude.Include.NON_NULL)
-                              @Schema(description = "Only with includeEmail=true, for EMAIL recipients", nullable = true)
+                              @Schema(description = "Only with includeEmail=true: the member's address, if they gave one", nullable = true)
                               String email) {
 
     DeferrableSmsRecipient(SmsRecipient recipient, Instant quietUntil) {

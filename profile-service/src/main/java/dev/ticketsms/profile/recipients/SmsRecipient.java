@@ -14,7 +14,7 @@ record SmsRecipient(String userId, String phoneNumber, String displayName,
                     @Schema(description = "Only with includeEmail=true: SMS or EMAIL", nullable = true)
                     NotificationChannel channel,
                     @JsonInclude(JsonInclude.Include.NON_NULL)
-                    @Schema(description = "Only with includeEmail=true, for EMAIL recipients", nullable = true)
+                    @Schema(description = "Only with includeEmail=true: the member's address, if they gave one", nullable = true)
                     String email) {
 
     SmsRecipient(String userId, String phoneNumber, String displayName) {

@@ -174,7 +174,8 @@ class SmsRecipientDirectory {
             }
             if (textable) {
                 SmsRecipient sms = bySms();
-                return Optional.of(new SmsRecipient(sms.userId(), sms.phoneNumber(), sms.displayName(), NotificationChannel.SMS, null));
+                // with the address, if any: notification-service sends by email what it may not text (a team's budget)
+                return Optional.of(new SmsRecipient(sms.userId(), sms.phoneNumber(), sms.displayName(), NotificationChannel.SMS, email));
             }
             return email != null && phoneUnusable ? Optional.of(byEmail()) : Optional.empty();
         }
