@@ -2,7 +2,6 @@ package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketStatus;
-import dev.ticketsms.notification.email.EmailSender;
 import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
@@ -470,22 +469,20 @@ class DeliveryLedger {
                 .param("email", email).param("now", now()).param("id", id).update() > 0;
     }
 
-    /** How the SMTP exchange for a SENDING email row ended. */
-    void recordEmail(long id, EmailSender.Result result) {
-        switch (result) {
-            case EmailSender.Result.Sent ignored -> jdbc.sql("""
-                            UPDATE deliveries SET status = 'SENT', error_message = NULL, sent_at = COALESCE(sent_at, :now),
-                                   updated_at = :now
-                            WHERE id = :id AND status = 'SENDING'""")
-                    .param("now", now()).param("id", id).update();
-            case EmailSender.Result.Rejected rejected -> failEmail(id, "the mail server refused the address: " + rejected.reason());
-            // SMTP cannot be asked what became of it: never sent again, so it is never sent twice
-            case EmailSender.Result.OutcomeUnknown unknown -> failEmail(id,
-                    "outcome unknown, not sent again: " + unknown.reason());
-        }
+    /** A SENDING email or Slack row was taken by the mail server or Slack. */
+    void delivered(long id) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'SENT', error_message = NULL, sent_at = COALESCE(sent_at, :now),
+                               updated_at = :now
+                        WHERE id = :id AND status = 'SENDING'""")
+                .param("now", now()).param("id", id).update();
     }
 
-    private void failEmail(long id, String reason) {
+    /**
+     * A SENDING email or Slack row was refused, or its exchange broke off midway: FAILED with the reason. Neither
+     * SMTP nor a webhook can be asked what became of it, so it is never sent again, and never twice.
+     */
+    void undelivered(long id, String reason) {
         jdbc.sql("""
                         UPDATE deliveries SET status = 'FAILED', error_message = :message, updated_at = :now
                         WHERE id = :id AND status = 'SENDING'""")
@@ -493,14 +490,14 @@ class DeliveryLedger {
     }
 
     /**
-     * Email rows a dead process left SENDING since before {@code before}: FAILED with the reason, never sent again
-     * (SMTP has no Messages list to tell whether the server took them).
+     * Email and Slack rows a dead process left SENDING since before {@code before}: FAILED with the reason, never
+     * sent again (neither has a Messages list to tell whether it took them).
      */
-    int failAbandonedEmails(Instant before) {
+    int failAbandonedUnaskable(Instant before) {
         return jdbc.sql("""
                         UPDATE deliveries SET status = 'FAILED', updated_at = :now,
-                               error_message = 'the process stopped while the email was being handed to the mail server; not sent again'
-                        WHERE channel = 'EMAIL' AND status = 'SENDING' AND updated_at < :before""")
+                               error_message = 'the process stopped while it was being handed over (' || lower(channel) || '); not sent again'
+                        WHERE channel <> 'SMS' AND status = 'SENDING' AND updated_at < :before""")
                 .param("now", now()).param("before", Timestamp.from(before)).update();
     }
 

@@ -125,6 +125,11 @@ public class DeliveryMetrics {
         attempt("not_sent", reason, route);
     }
 
+    /** @param outcome how one Slack post ended: posted, rejected, unknown (not posted again), not_posted (later) */
+    void slack(String outcome) {
+        registry.counter("notifications.slack.posts", "outcome", outcome).increment();
+    }
+
     /** An SMS row went by email instead; {@code reason} over_budget. */
     void byEmailInstead(String reason) {
         registry.counter("notifications.deliveries.by.email.instead", "reason", reason).increment();

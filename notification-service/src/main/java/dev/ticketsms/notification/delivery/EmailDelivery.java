@@ -58,18 +58,20 @@ class EmailDelivery {
             metrics.email("not_sent");
             return Optional.of(e.getMessage());
         }
-        ledger.recordEmail(row.id(), result);
         switch (result) {
             case EmailSender.Result.Sent ignored -> {
+                ledger.delivered(row.id());
                 metrics.email("sent");
                 log.info("Email ({}) for event {} sent to {}", sms.kind(), sms.eventId(), Recipient.maskEmail(row.email()));
             }
             case EmailSender.Result.Rejected rejected -> {
+                ledger.undelivered(row.id(), "the mail server refused the address: " + rejected.reason());
                 metrics.email("rejected");
                 log.warn("The mail server refused {} for event {}: {}", Recipient.maskEmail(row.email()), sms.eventId(),
                         rejected.reason());
             }
             case EmailSender.Result.OutcomeUnknown unknown -> {
+                ledger.undelivered(row.id(), "outcome unknown, not sent again: " + unknown.reason());
                 metrics.email("unknown");
                 log.warn("Email for event {} to {} may or may not have been sent; not sent again: {}", sms.eventId(),
                         Recipient.maskEmail(row.email()), unknown.reason());

@@ -83,11 +83,13 @@ class SmsDelivery {
     private final SmsPrices prices;
     private final EmailDelivery emails;
     private final EmailSender email;
+    private final SlackDelivery slack;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
                 NumberHealth numbers, SendingShutdown shutdown, DestinationCountries destinations, Clock clock, Rules rules,
                 @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces,
-                SmsBudgetCheck budget, SmsPrices prices, EmailDelivery emails, EmailSender email) {
+                SmsBudgetCheck budget, SmsPrices prices, EmailDelivery emails, EmailSender email, SlackDelivery slack) {
+        this.slack = slack;
         this.traces = traces;
         this.budget = budget;
         this.prices = prices;
@@ -141,7 +143,8 @@ class SmsDelivery {
      * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD. A ticket message
      * that would take its team over the day's SMS budget is not texted to any of them ({@link SmsBudgetCheck}): it
      * goes by email to whoever has an address (when email is on), and is SKIPPED for the others. An EMAIL row goes to
-     * the address it was claimed for, at once: quiet hours, coalescing and the per-ticket limit hold SMS only.
+     * the address it was claimed for, and a SLACK row (the team's channel) to its webhook, at once: quiet hours,
+     * coalescing and the per-ticket limit hold SMS only.
      */
     private List<DeliveryLedger.PendingRow> sendable(OutgoingSms sms, List<Recipient> current) {
         Map<String, Recipient> byUser = current.stream()
@@ -155,6 +158,8 @@ class SmsDelivery {
                         "no longer a recipient (opted out, preferences, quiet hours or team changed since it was claimed)");
             } else if (recipient.channel() != row.channel()) {
                 skip(row, sms, "channel_changed", "the recipient chose another channel since it was claimed");
+            } else if (row.channel() == Channel.SLACK) {
+                toSend.add(row);
             } else if (row.channel() == Channel.EMAIL) {
                 if (java.util.Objects.equals(recipient.email(), row.email())) {
                     toSend.add(row);
@@ -248,6 +253,10 @@ class SmsDelivery {
         if (row.channel() == Channel.EMAIL) {
             span.tag("notification.channel", "email");
             return emails.send(sms, row, rules.maxAttempts());
+        }
+        if (row.channel() == Channel.SLACK) {
+            span.tag("notification.channel", "slack");
+            return slack.send(sms, row, rules.maxAttempts());
         }
         if (!shutdown.startWaiting()) {
             return Optional.of("shutting down");

@@ -59,10 +59,10 @@ class UnknownOutcomes {
     @Scheduled(fixedDelayString = "${notifications.delivery.watchdog-interval}", initialDelayString = "${notifications.delivery.watchdog-interval}")
     void reconcile() {
         Instant now = clock.instant();
-        int abandonedEmails = ledger.failAbandonedEmails(now.minus(abandonedAfter));
-        if (abandonedEmails > 0) {
-            log.warn("{} emails left SENDING by a stopped process are FAILED, not sent again (SMTP cannot say whether they went out)",
-                    abandonedEmails);
+        int abandoned = ledger.failAbandonedUnaskable(now.minus(abandonedAfter));
+        if (abandoned > 0) {
+            log.warn("{} emails or Slack posts left SENDING by a stopped process are FAILED, not sent again (neither SMTP nor Slack can say whether they went out)",
+                    abandoned);
         }
         metrics.unsettled(ledger.countUnsettled(now.minus(abandonedAfter)));
         for (DeliveryLedger.UnsettledRow row : ledger.unsettled(now.minus(reconcileAfter), now.minus(abandonedAfter), ROWS_PER_ROUND)) {
