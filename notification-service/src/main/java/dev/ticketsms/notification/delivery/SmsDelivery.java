@@ -3,8 +3,8 @@ package dev.ticketsms.notification.delivery;
 import dev.ticketsms.notification.costs.SmsPrices;
 import dev.ticketsms.notification.email.EmailSender;
 import dev.ticketsms.notification.numbers.NumberHealth;
-import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.numbers.SmsSuppressions;
+import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.DestinationCountries;
 import dev.ticketsms.notification.sms.SmsNotSentException;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -161,7 +162,7 @@ class SmsDelivery {
             } else if (row.channel() == Channel.SLACK) {
                 toSend.add(row);
             } else if (row.channel() == Channel.EMAIL) {
-                if (java.util.Objects.equals(recipient.email(), row.email())) {
+                if (Objects.equals(recipient.email(), row.email())) {
                     toSend.add(row);
                 } else {
                     skip(row, sms, "email_changed", "the recipient's email address changed since it was claimed");
