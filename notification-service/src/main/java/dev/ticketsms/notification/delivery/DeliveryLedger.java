@@ -2,8 +2,10 @@ package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.events.TicketStatus;
+import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.sms.SmsRoute;
 import dev.ticketsms.notification.templates.SmsBody;
 import dev.ticketsms.outbox.StoredTraces;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -70,11 +72,15 @@ class DeliveryLedger {
      *
      * @param traceParent the trace the row was claimed in, which its send continues; null when it was not traced
      */
-    record PendingRow(long id, String userId, String phoneNumber, String traceParent) {
+    record PendingRow(long id, String userId, String phoneNumber, String traceParent, Channel channel, String email) {
+
+        PendingRow byEmail(String address) {
+            return new PendingRow(id, userId, phoneNumber, traceParent, Channel.EMAIL, address);
+        }
     }
 
-    /** A row whose request went out without an answer that settles it. */
-    record UnsettledRow(long id, String phoneNumber, String body, Instant attemptedAt, int attempts) {
+    /** A row whose request went out, on {@code route}, without an answer that settles it. */
+    record UnsettledRow(long id, String phoneNumber, String body, Instant attemptedAt, int attempts, SmsRoute route) {
     }
 
     /** What became of an attempt to put a row on the wire. */
@@ -111,7 +117,9 @@ class DeliveryLedger {
                         .addValue("ticketId", sms.ticketId())
                         .addValue("teamId", sms.teamId())
                         .addValue("userId", recipient.userId())
-                        .addValue("phone", recipient.phoneNumber())
+                        .addValue("phone", recipient.phoneNumber(), Types.VARCHAR)
+                        .addValue("channel", recipient.channel().name())
+                        .addValue("email", recipient.channel() == Channel.EMAIL ? recipient.email() : null, Types.VARCHAR)
                         .addValue("requestedBy", sms.requestedBy(), Types.VARCHAR)
                         .addValue("occurredAt", Timestamp.from(sms.occurredAt()))
                         .addValue("body", sms.body() == null ? null : sms.body().text(), Types.VARCHAR)
@@ -126,10 +134,12 @@ class DeliveryLedger {
         batch.batchUpdate("""
                 INSERT INTO deliveries (event_id, kind, ticket_id, team_id, user_id, phone_number, status,
                                         requested_by, event_occurred_at, body, severity, category,
-                                        ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at)
+                                        ticket_title, ticket_status, expires_at, trace_parent, created_at, updated_at,
+                                        channel, email)
                 VALUES (:eventId, :kind, :ticketId, :teamId, :userId, :phone, 'PENDING',
                         :requestedBy, :occurredAt, :body, :severity, :category,
-                        :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now)
+                        :ticketTitle, :ticketStatus, :expiresAt, :traceParent, :now, :now,
+                        :channel, :email)
                 ON CONFLICT ON CONSTRAINT deliveries_event_recipient DO NOTHING
                 """, rows);
     }
@@ -137,11 +147,11 @@ class DeliveryLedger {
     /** The message's rows that are PENDING, each with the number it was claimed for. */
     List<PendingRow> pendingRows(UUID eventId) {
         return jdbc.sql("""
-                        SELECT id, user_id, phone_number, trace_parent FROM deliveries
+                        SELECT id, user_id, phone_number, trace_parent, channel, email FROM deliveries
                         WHERE event_id = ? AND status = 'PENDING' ORDER BY id""")
                 .param(eventId)
                 .query((rs, n) -> new PendingRow(rs.getLong("id"), rs.getString("user_id"), rs.getString("phone_number"),
-                        rs.getString("trace_parent")))
+                        rs.getString("trace_parent"), Channel.valueOf(rs.getString("channel")), rs.getString("email")))
                 .list();
     }
 
@@ -279,10 +289,10 @@ class DeliveryLedger {
     }
 
     /**
-     * Puts a PENDING row on the wire: SENDING, one attempt more, or FAILED once it has had {@code maxAttempts}.
-     * Attempts handed back (Twilio certainly did not take them) do not count.
+     * Puts a PENDING row on the wire on {@code route}: SENDING, one attempt more, or FAILED once it has had
+     * {@code maxAttempts}. Attempts handed back (Twilio certainly did not take them) do not count.
      */
-    Start startSending(long id, int maxAttempts) {
+    Start startSending(long id, int maxAttempts, SmsRoute route) {
         return jdbc.sql("""
                         UPDATE deliveries
                         SET status = CASE WHEN attempts >= :max THEN 'FAILED' ELSE 'SENDING' END,
@@ -291,6 +301,7 @@ class DeliveryLedger {
                                 ELSE error_message END,
                             attempts = CASE WHEN attempts >= :max THEN attempts ELSE attempts + 1 END,
                             attempted_at = CASE WHEN attempts >= :max THEN attempted_at ELSE :now END,
+                            route = CASE WHEN attempts >= :max THEN route ELSE :route END,
                             updated_at = :now
                         WHERE id = :id AND status = 'PENDING'
                           AND NOT EXISTS (SELECT 1 FROM suppressed_numbers s WHERE s.phone_number = deliveries.phone_number)
@@ -299,6 +310,7 @@ class DeliveryLedger {
                         RETURNING status""")
                 .param("max", maxAttempts)
                 .param("now", now())
+                .param("route", route.name())
                 .param("id", id)
                 .query(String.class)
                 .optional()
@@ -331,7 +343,8 @@ class DeliveryLedger {
                 .param("now", now()).param("id", id).update();
     }
 
-    void record(long id, SmsResult result) {
+    /** @param estimatedCost what an accepted SMS is estimated to cost, counted toward its team's daily budget */
+    void record(long id, SmsResult result, java.math.BigDecimal estimatedCost) {
         switch (result) {
             // a status callback may have moved the row on already: keep its status, still record SID and segments
             case SmsResult.Accepted accepted -> jdbc.sql("""
@@ -339,12 +352,14 @@ class DeliveryLedger {
                                    twilio_sid = COALESCE(twilio_sid, :sid),
                                    twilio_status = CASE WHEN status IN (:from) THEN :twilioStatus ELSE twilio_status END,
                                    segments = :segments, sent_at = COALESCE(sent_at, :now), updated_at = :now,
+                                   estimated_cost = :cost,
                                    -- a verification code is kept only until Twilio has it
                                    body = CASE WHEN kind = 'PHONE_VERIFICATION' THEN NULL ELSE body END
                             WHERE id = :id""")
                     .param("from", DeliveryStatus.from(DeliveryStatus.SENT))
                     .param("sid", accepted.sid()).param("twilioStatus", accepted.status())
-                    .param("segments", accepted.segments()).param("now", now()).param("id", id).update();
+                    .param("segments", accepted.segments()).param("cost", estimatedCost, Types.NUMERIC)
+                    .param("now", now()).param("id", id).update();
             case SmsResult.Rejected rejected -> jdbc.sql("""
                             UPDATE deliveries SET status = 'FAILED', error_code = :code, error_message = :message, updated_at = :now
                             WHERE id = :id AND status = 'SENDING'""")
@@ -376,16 +391,16 @@ class DeliveryLedger {
      */
     List<UnsettledRow> unsettled(Instant unknownBefore, Instant sendingBefore, int limit) {
         return jdbc.sql("""
-                        SELECT id, phone_number, body, COALESCE(attempted_at, updated_at) AS attempted_at, attempts
+                        SELECT id, phone_number, body, COALESCE(attempted_at, updated_at) AS attempted_at, attempts, route
                         FROM deliveries
-                        WHERE body IS NOT NULL AND (status = 'UNKNOWN' AND updated_at < :unknownBefore
+                        WHERE body IS NOT NULL AND channel = 'SMS' AND (status = 'UNKNOWN' AND updated_at < :unknownBefore
                                                     OR status = 'SENDING' AND updated_at < :sendingBefore)
                         ORDER BY updated_at LIMIT :limit""")
                 .param("unknownBefore", Timestamp.from(unknownBefore))
                 .param("sendingBefore", Timestamp.from(sendingBefore))
                 .param("limit", limit)
                 .query((rs, n) -> new UnsettledRow(rs.getLong("id"), rs.getString("phone_number"), rs.getString("body"),
-                        rs.getTimestamp("attempted_at").toInstant(), rs.getInt("attempts")))
+                        rs.getTimestamp("attempted_at").toInstant(), rs.getInt("attempts"), SmsRoute.valueOf(rs.getString("route"))))
                 .list();
     }
 
@@ -393,7 +408,7 @@ class DeliveryLedger {
     int countUnsettled(Instant sendingBefore) {
         return jdbc.sql("""
                         SELECT count(*) FROM deliveries
-                        WHERE status = 'UNKNOWN' OR status = 'SENDING' AND updated_at < ?""")
+                        WHERE channel = 'SMS' AND (status = 'UNKNOWN' OR status = 'SENDING' AND updated_at < ?)""")
                 .param(Timestamp.from(sendingBefore)).query(Integer.class).single();
     }
 
@@ -475,6 +490,54 @@ class DeliveryLedger {
                 .param("id", id)
                 .param("from", DeliveryStatus.from(next))
                 .update() > 0;
+    }
+
+    /** An SMS row not sent yet goes by email instead, to {@code email} (the team's budget does not allow the SMS). */
+    boolean switchToEmail(long id, String email) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET channel = 'EMAIL', email = :email, updated_at = :now
+                        WHERE id = :id AND status = 'PENDING' AND channel = 'SMS'""")
+                .param("email", email).param("now", now()).param("id", id).update() > 0;
+    }
+
+    /** A SENDING email or Slack row was taken by the mail server or Slack. */
+    void delivered(long id) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'SENT', error_message = NULL, sent_at = COALESCE(sent_at, :now),
+                               updated_at = :now
+                        WHERE id = :id AND status = 'SENDING'""")
+                .param("now", now()).param("id", id).update();
+    }
+
+    /**
+     * A SENDING email or Slack row was refused, or its exchange broke off midway: FAILED with the reason. Neither
+     * SMTP nor a webhook can be asked what became of it, so it is never sent again, and never twice.
+     */
+    void undelivered(long id, String reason) {
+        jdbc.sql("""
+                        UPDATE deliveries SET status = 'FAILED', error_message = :message, updated_at = :now
+                        WHERE id = :id AND status = 'SENDING'""")
+                .param("message", truncate(reason)).param("now", now()).param("id", id).update();
+    }
+
+    /**
+     * Email and Slack rows a dead process left SENDING since before {@code before}: FAILED with the reason, never
+     * sent again (neither has a Messages list to tell whether it took them).
+     */
+    int failAbandonedUnaskable(Instant before) {
+        return jdbc.sql("""
+                        UPDATE deliveries SET status = 'FAILED', updated_at = :now,
+                               error_message = 'the process stopped while it was being handed over (' || lower(channel) || '); not sent again'
+                        WHERE channel <> 'SMS' AND status = 'SENDING' AND updated_at < :before""")
+                .param("now", now()).param("before", Timestamp.from(before)).update();
+    }
+
+    /** The estimated cost of the team's SMS Twilio accepted since {@code since}; zero when none. */
+    java.math.BigDecimal spentSince(UUID teamId, Instant since) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(estimated_cost), 0) FROM deliveries
+                        WHERE team_id = ? AND sent_at >= ? AND estimated_cost IS NOT NULL""")
+                .params(teamId, Timestamp.from(since)).query(java.math.BigDecimal.class).single();
     }
 
     private static final String CALLBACK_TARGET_COLUMNS = "id, phone_number, twilio_sid, status, event_occurred_at, trace_parent";

@@ -1,6 +1,8 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.recipients.Recipient;
+import dev.ticketsms.notification.sms.SmsRoute;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The ledger as admins read it: who was texted about what, and how it ended. Numbers are masked. */
+/**
+ * The ledger as admins read it: who was texted (or emailed) about what, by which channel and Twilio route, and how it
+ * ended. Numbers and addresses are masked.
+ */
 @Component
 public class DeliveryLog {
 
@@ -25,7 +30,8 @@ public class DeliveryLog {
     public record Entry(long id, UUID eventId, DeliveryKind kind, UUID ticketId, UUID teamId, String userId,
                         String phoneNumber, DeliveryStatus status, String twilioSid, String twilioStatus,
                         Integer errorCode, String errorMessage, Integer segments, int attempts, String requestedBy,
-                        Instant createdAt, Instant updatedAt, Instant sentAt) {
+                        Instant createdAt, Instant updatedAt, Instant sentAt, Channel channel, String email,
+                        SmsRoute route) {
     }
 
     private final JdbcClient jdbc;
@@ -65,7 +71,10 @@ public class DeliveryLog {
                 Recipient.mask(rs.getString("phone_number")), DeliveryStatus.valueOf(rs.getString("status")),
                 rs.getString("twilio_sid"), rs.getString("twilio_status"), (Integer) rs.getObject("error_code"),
                 rs.getString("error_message"), (Integer) rs.getObject("segments"), rs.getInt("attempts"),
-                rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"));
+                rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("email") == null ? null : Recipient.maskEmail(rs.getString("email")),
+                SmsRoute.valueOf(rs.getString("route")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

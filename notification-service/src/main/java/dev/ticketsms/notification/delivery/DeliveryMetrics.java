@@ -1,16 +1,15 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.costs.SmsPrices;
+import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.sms.SmsRoute;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,28 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 public class DeliveryMetrics {
 
-    /**
-     * @param pricePerSegment what Twilio bills per segment, for the cost estimate (US long code: 0.0083 USD)
-     * @param currency        the currency of {@code pricePerSegment}, a tag on the cost meter
-     */
-    @Validated
-    @ConfigurationProperties("notifications.pricing")
-    record Pricing(@PositiveOrZero BigDecimal pricePerSegment, @NotBlank String currency) {
-    }
-
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Pricing pricing;
+    private final SmsPrices prices;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger unsettled = new AtomicInteger();
     private final DistributionSummary segments;
     private final Timer eventToSend;
     private final Timer eventToDelivered;
 
-    DeliveryMetrics(MeterRegistry registry, Clock clock, Pricing pricing) {
+    DeliveryMetrics(MeterRegistry registry, Clock clock, SmsPrices prices) {
         this.registry = registry;
         this.clock = clock;
-        this.pricing = pricing;
+        this.prices = prices;
         Gauge.builder("notifications.deliveries.in.flight", inFlight, AtomicInteger::get)
                 .description("SMS handed to the Twilio client and not yet answered")
                 .register(registry);
@@ -75,48 +65,84 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
-    /** Wraps one Twilio call; counts it by how it ended. */
-    <T> T timeSend(java.util.function.Supplier<T> send) {
+    /**
+     * Wraps one Twilio call; counts it by how it ended and on which route.
+     *
+     * @param route the route the call's last request went out on (or was about to), once it returned
+     */
+    SmsResult timeSend(java.util.function.Supplier<SmsResult> send, java.util.function.Supplier<SmsRoute> route) {
         inFlight.incrementAndGet();
         Timer.Sample sample = Timer.start(registry);
         String outcome = "not_sent";
+        SmsRoute on = null;
         try {
-            T result = send.get();
-            outcome = result instanceof SmsResult smsResult ? outcome(smsResult) : "other";
+            SmsResult result = send.get();
+            outcome = outcome(result);
+            on = route.get();
             return result;
+        } catch (SmsNotSentException e) {
+            on = e.route();
+            throw e;
         } finally {
             inFlight.decrementAndGet();
             sample.stop(Timer.builder("notifications.sms.send.latency")
-                    .description("Duration of one send through Twilio, retries and waits for rate-limit slots included")
+                    .description("Duration of one send through Twilio, retries, waits for rate-limit slots and a failover included")
                     .tag("outcome", outcome)
+                    .tag("route", tag(on))
                     .publishPercentileHistogram()
                     .register(registry));
         }
     }
 
-    /** @param teamId the team the SMS went to, for the cost per team; null for messages to chosen users and codes */
-    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId) {
-        attempt("sent", "none");
+    /**
+     * @param teamId the team the SMS went to, for the cost per team; null for messages to chosen users and codes
+     * @param route  the route (Twilio account) that took it, which bills it
+     * @param cost   its estimated price ({@link SmsPrices}: segments x the destination country's price)
+     */
+    void accepted(SmsResult.Accepted accepted, Instant occurredAt, UUID teamId, SmsRoute route, BigDecimal cost) {
+        attempt("sent", "none", route);
         segments.record(accepted.segments());
         Counter.builder("notifications.sms.cost.estimated")
-                .description("Estimated Twilio charges of accepted SMS (segments x configured price), in the currency tag, by team")
-                .tag("currency", pricing.currency())
+                .description("Estimated Twilio charges of accepted SMS (segments x the destination country's price per segment), in the currency tag, by team and route")
+                .tag("currency", prices.currency())
                 .tag("team", teamId == null ? "none" : teamId.toString())
+                .tag("route", tag(route))
                 .register(registry)
-                .increment(pricing.pricePerSegment().doubleValue() * accepted.segments());
+                .increment(cost.doubleValue());
         eventToSend.record(Duration.between(occurredAt, clock.instant()));
     }
 
-    void rejected(SmsResult.Rejected rejected) {
-        attempt("rejected", String.valueOf(rejected.errorCode()));
+    void rejected(SmsResult.Rejected rejected, SmsRoute route) {
+        attempt("rejected", String.valueOf(rejected.errorCode()), route);
     }
 
-    void outcomeUnknown() {
-        attempt("unknown", "none");
+    void outcomeUnknown(SmsRoute route) {
+        attempt("unknown", "none", route);
     }
 
-    void notSent(String reason) {
-        attempt("not_sent", reason);
+    /** @param route the last route tried */
+    void notSent(String reason, SmsRoute route) {
+        attempt("not_sent", reason, route);
+    }
+
+    /** @param outcome how one Slack post ended: posted, rejected, unknown (not posted again), not_posted (later) */
+    void slack(String outcome) {
+        registry.counter("notifications.slack.posts", "outcome", outcome).increment();
+    }
+
+    /** An SMS row went by email instead; {@code reason} over_budget. */
+    void byEmailInstead(String reason) {
+        registry.counter("notifications.deliveries.by.email.instead", "reason", reason).increment();
+    }
+
+    /** @param outcome how one email ended: sent, rejected (the address), unknown (not sent again), not_sent (later) */
+    void email(String outcome) {
+        registry.counter("notifications.email.sends", "outcome", outcome).increment();
+    }
+
+    /** Ticket SMS of a team not sent because they would take the team's day over its SMS budget. */
+    void overBudget(UUID teamId, int rows) {
+        registry.counter("notifications.sms.budget.withheld", "team", teamId.toString()).increment(rows);
     }
 
     void skipped(String reason) {
@@ -196,8 +222,12 @@ public class DeliveryMetrics {
         registry.counter("notifications.sms.commands", "outcome", outcome).increment();
     }
 
-    private void attempt(String outcome, String errorCode) {
-        registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode).increment();
+    private void attempt(String outcome, String errorCode, SmsRoute route) {
+        registry.counter("notifications.sms.attempts", "outcome", outcome, "error_code", errorCode, "route", tag(route)).increment();
+    }
+
+    private static String tag(SmsRoute route) {
+        return route == null ? "none" : route.tag();
     }
 
     private static String outcome(SmsResult result) {

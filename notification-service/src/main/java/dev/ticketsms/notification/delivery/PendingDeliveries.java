@@ -2,6 +2,7 @@ package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.recipients.RecipientDirectory;
+import dev.ticketsms.notification.slack.SlackWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +32,11 @@ class PendingDeliveries {
     private final RecipientDirectory directory;
     private final Clock clock;
     private final Duration resendAfter;
+    private final SlackWebhooks slack;
 
     PendingDeliveries(DeliveryLedger ledger, SmsDelivery delivery, RecipientDirectory directory, Clock clock,
-                      @Value("${notifications.delivery.resend-pending-after}") Duration resendAfter) {
+                      @Value("${notifications.delivery.resend-pending-after}") Duration resendAfter, SlackWebhooks slack) {
+        this.slack = slack;
         this.ledger = ledger;
         this.delivery = delivery;
         this.directory = directory;
@@ -82,7 +85,9 @@ class PendingDeliveries {
             return FollowUps.reachable(directory.smsRecipientsAmong(pendingUsers(sms)));
         }
         if (sms.kind().isTicketEvent()) {
-            return directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().preferenceEventType(), clock.instant());
+            // the team's Slack channel, if it still has a webhook, is a recipient as the members are
+            return slack.withTeamChannel(sms.teamId(), sms.severity(),
+                    directory.smsRecipients(sms.teamId(), sms.severity(), sms.category(), sms.kind().preferenceEventType(), clock.instant()));
         }
         return sms.teamId() != null
                 ? directory.smsRecipients(sms.teamId(), null, null, null, clock.instant())

@@ -1,11 +1,15 @@
 package dev.ticketsms.notification.delivery;
 
+import dev.ticketsms.notification.costs.SmsPrices;
+import dev.ticketsms.notification.email.EmailSender;
 import dev.ticketsms.notification.numbers.NumberHealth;
 import dev.ticketsms.notification.numbers.SmsSuppressions;
+import dev.ticketsms.notification.recipients.Channel;
 import dev.ticketsms.notification.recipients.Recipient;
 import dev.ticketsms.notification.sms.DestinationCountries;
 import dev.ticketsms.notification.sms.SmsNotSentException;
 import dev.ticketsms.notification.sms.SmsResult;
+import dev.ticketsms.notification.sms.SmsRoute;
 import dev.ticketsms.notification.sms.SmsSender;
 import dev.ticketsms.notification.sms.WireGate;
 import dev.ticketsms.outbox.StoredTraces;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -75,11 +80,22 @@ class SmsDelivery {
     private final Rules rules;
     private final String statusCallbackBase;
     private final StoredTraces traces;
+    private final SmsBudgetCheck budget;
+    private final SmsPrices prices;
+    private final EmailDelivery emails;
+    private final EmailSender email;
+    private final SlackDelivery slack;
 
     SmsDelivery(DeliveryLedger ledger, SmsSender sender, DeliveryMetrics metrics, SmsSuppressions suppressions,
                 NumberHealth numbers, SendingShutdown shutdown, DestinationCountries destinations, Clock clock, Rules rules,
-                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces) {
+                @Value("${notifications.webhooks.public-base-url:}") String publicBaseUrl, StoredTraces traces,
+                SmsBudgetCheck budget, SmsPrices prices, EmailDelivery emails, EmailSender email, SlackDelivery slack) {
+        this.slack = slack;
         this.traces = traces;
+        this.budget = budget;
+        this.prices = prices;
+        this.emails = emails;
+        this.email = email;
         this.ledger = ledger;
         this.sender = sender;
         this.metrics = metrics;
@@ -125,7 +141,11 @@ class SmsDelivery {
     /**
      * The message's PENDING rows that may be sent, each to the number it was claimed for, to whoever of
      * {@code current} (the recipients as profile-service answers now) is still a recipient with that number; the other
-     * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD.
+     * rows are SKIPPED, and rows of a recipient in quiet hours or over the per-ticket limit are HELD. A ticket message
+     * that would take its team over the day's SMS budget is not texted to any of them ({@link SmsBudgetCheck}): it
+     * goes by email to whoever has an address (when email is on), and is SKIPPED for the others. An EMAIL row goes to
+     * the address it was claimed for, and a SLACK row (the team's channel) to its webhook, at once: quiet hours,
+     * coalescing and the per-ticket limit hold SMS only.
      */
     private List<DeliveryLedger.PendingRow> sendable(OutgoingSms sms, List<Recipient> current) {
         Map<String, Recipient> byUser = current.stream()
@@ -142,7 +162,17 @@ class SmsDelivery {
             if (recipient == null) {
                 skip(row, sms, "no_longer_recipient",
                         "no longer a recipient (opted out, preferences, quiet hours or team changed since it was claimed)");
-            } else if (!recipient.phoneNumber().equals(row.phoneNumber())) {
+            } else if (recipient.channel() != row.channel()) {
+                skip(row, sms, "channel_changed", "the recipient chose another channel since it was claimed");
+            } else if (row.channel() == Channel.SLACK) {
+                toSend.add(row);
+            } else if (row.channel() == Channel.EMAIL) {
+                if (Objects.equals(recipient.email(), row.email())) {
+                    toSend.add(row);
+                } else {
+                    skip(row, sms, "email_changed", "the recipient's email address changed since it was claimed");
+                }
+            } else if (!row.phoneNumber().equals(recipient.phoneNumber())) {
                 skip(row, sms, "number_changed", "the recipient's number changed since the SMS was claimed");
             } else if (recipient.isQuietAt(now)) {
                 hold(row, sms, recipient.quietUntil(), HoldReason.QUIET_HOURS);
@@ -154,7 +184,22 @@ class SmsDelivery {
                 toSend.add(row);
             }
         }
-        return toSend;
+        List<DeliveryLedger.PendingRow> texts = toSend.stream().filter(row -> row.channel() == Channel.SMS).toList();
+        Optional<String> overBudget = budget.withheld(sms, texts);
+        if (overBudget.isEmpty()) {
+            return toSend;
+        }
+        var within = new ArrayList<>(toSend.stream().filter(row -> row.channel() == Channel.EMAIL).toList());
+        for (DeliveryLedger.PendingRow row : texts) {
+            String address = byUser.get(row.userId()).email();
+            if (email.enabled() && address != null && ledger.switchToEmail(row.id(), address)) {
+                metrics.byEmailInstead("over_budget");
+                within.add(row.byEmail(address));
+            } else {
+                skip(row, sms, "over_budget", overBudget.get());
+            }
+        }
+        return within;
     }
 
     /**
@@ -208,37 +253,48 @@ class SmsDelivery {
     }
 
     private Optional<String> send(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline, Span span) {
+        if (row.channel() == Channel.EMAIL) {
+            span.tag("notification.channel", "email");
+            return emails.send(sms, row, rules.maxAttempts());
+        }
+        if (row.channel() == Channel.SLACK) {
+            span.tag("notification.channel", "slack");
+            return slack.send(sms, row, rules.maxAttempts());
+        }
         if (!shutdown.startWaiting()) {
             return Optional.of("shutting down");
         }
         var gate = new RowGate(sms, row, deadline);
         SmsResult result;
         try {
-            result = metrics.timeSend(() -> sender.send(row.phoneNumber(), sms.body().text(), statusCallback(row.id()), gate));
+            result = metrics.timeSend(() -> sender.send(row.phoneNumber(), sms.body().text(), statusCallback(row.id()), gate),
+                    gate::route);
         } catch (SmsNotSentException e) {
-            metrics.notSent(e.reason().name().toLowerCase(Locale.ROOT));
+            metrics.notSent(e.reason().name().toLowerCase(Locale.ROOT), e.route());
             return Optional.of(e.getMessage());
         } finally {
             shutdown.doneWaiting();
         }
-        ledger.record(row.id(), result);
+        ledger.record(row.id(), result,
+                result instanceof SmsResult.Accepted accepted ? prices.estimate(row.phoneNumber(), accepted.segments()) : null);
         switch (result) {
             case SmsResult.Accepted accepted -> {
-                span.tag("sms.outcome", "sent").tag("twilio.sid", accepted.sid());
-                metrics.accepted(accepted, sms.occurredAt(), sms.teamId());
-                log.info("SMS {} ({}) for event {} sent to {} ({} segments)", accepted.sid(), sms.kind(), sms.eventId(),
-                        Recipient.mask(row.phoneNumber()), accepted.segments());
+                span.tag("sms.outcome", "sent").tag("twilio.sid", accepted.sid()).tag("sms.route", gate.route().tag());
+                metrics.accepted(accepted, sms.occurredAt(), sms.teamId(), gate.route(),
+                        prices.estimate(row.phoneNumber(), accepted.segments()));
+                log.info("SMS {} ({}) for event {} sent to {} ({} segments, route {})", accepted.sid(), sms.kind(), sms.eventId(),
+                        Recipient.mask(row.phoneNumber()), accepted.segments(), gate.route().tag());
             }
             case SmsResult.Rejected rejected -> {
                 span.tag("sms.outcome", "rejected").tag("twilio.error_code", rejected.errorCode());
-                metrics.rejected(rejected);
+                metrics.rejected(rejected, gate.route());
                 numbers.failed(row.phoneNumber(), rejected.errorCode(), rejected.message());
                 log.warn("Twilio rejected the SMS for event {} to {}: {}", sms.eventId(), Recipient.mask(row.phoneNumber()),
                         rejected.errorCode());
             }
             case SmsResult.OutcomeUnknown unknown -> {
                 span.tag("sms.outcome", "unknown");
-                metrics.outcomeUnknown();
+                metrics.outcomeUnknown(gate.route());
                 log.warn("SMS for event {} to {} may or may not have been sent; it is looked up in Twilio's Messages list: {}",
                         sms.eventId(), Recipient.mask(row.phoneNumber()), unknown.reason());
             }
@@ -287,6 +343,7 @@ class SmsDelivery {
         private final DeliveryLedger.PendingRow row;
         private final Instant deadline;
         private volatile String notNow;
+        private volatile SmsRoute route;
 
         RowGate(OutgoingSms sms, DeliveryLedger.PendingRow row, Instant deadline) {
             this.sms = sms;
@@ -329,7 +386,8 @@ class SmsDelivery {
          * (the row is then SKIPPED, naming why).
          */
         @Override
-        public boolean enter() {
+        public boolean enter(SmsRoute route) {
+            this.route = route;
             if (!shutdown.stopWaiting()) {
                 notNow = "shutting down";
                 return false;
@@ -338,7 +396,7 @@ class SmsDelivery {
                 notNow = "no send slot within " + rules.eventDeadline();
                 return false;
             }
-            return switch (ledger.startSending(row.id(), rules.maxAttempts())) {
+            return switch (ledger.startSending(row.id(), rules.maxAttempts(), route)) {
                 case SENDING -> true;
                 case TAKEN -> false;
                 case WITHHELD -> {
@@ -369,6 +427,11 @@ class SmsDelivery {
 
         Optional<String> notNow() {
             return Optional.ofNullable(notNow);
+        }
+
+        /** The route of the last request this row entered, or was about to; null before any. */
+        SmsRoute route() {
+            return route;
         }
     }
 }

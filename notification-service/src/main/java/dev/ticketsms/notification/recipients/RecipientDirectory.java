@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -67,10 +68,14 @@ public class RecipientDirectory {
     private final CircuitBreaker circuitBreaker;
     private final Cache<Lookup, Answer> answers;
     private final Clock clock;
+    private final boolean includeEmail;
 
     RecipientDirectory(RestClient profileServiceClient, MeterRegistry meters, CircuitBreakerRegistry circuitBreakers,
-                       ProfileServiceClientConfiguration.ProfileServiceProperties properties, Clock clock) {
+                       ProfileServiceClientConfiguration.ProfileServiceProperties properties, Clock clock,
+                       @Value("${spring.mail.host:}") String mailHost) {
         this.profileService = profileServiceClient;
+        // email goes out only with an SMTP server (see EmailSender): only then are members' channels asked for
+        this.includeEmail = !mailHost.isBlank();
         this.meters = meters;
         this.clock = clock;
         this.circuitBreaker = circuitBreakers.circuitBreaker(PROFILE_SERVICE);
@@ -166,7 +171,7 @@ public class RecipientDirectory {
     private List<Recipient> askGuarded(Lookup lookup) {
         try {
             return guarded("team " + lookup.teamId(), () -> profileService.get()
-                    .uri(uri -> lookupUri(uri, lookup))
+                    .uri(uri -> lookupUri(uri, lookup, includeEmail))
                     .retrieve()
                     .body(RECIPIENTS));
         } catch (TeamNotFound e) {
@@ -177,11 +182,15 @@ public class RecipientDirectory {
     }
 
     /** Values go in as URI variables, never into the template: a category "Ops {prod}" or "C++" arrives as it is. */
-    private static URI lookupUri(UriBuilder uri, Lookup lookup) {
+    private static URI lookupUri(UriBuilder uri, Lookup lookup, boolean includeEmail) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("teamId", lookup.teamId());
         // members in quiet hours come back with quietUntil: their SMS is held, not dropped
         uri.path("/internal/teams/{teamId}/sms-recipients").queryParam("includeQuiet", true);
+        if (includeEmail) {
+            // each member's channel for this severity, and members reachable by email only
+            uri.queryParam("includeEmail", true);
+        }
         optional(uri, variables, "severity", lookup.severity());
         optional(uri, variables, "category", lookup.category());
         optional(uri, variables, "eventType", lookup.eventType());

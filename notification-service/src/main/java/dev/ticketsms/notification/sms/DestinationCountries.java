@@ -33,11 +33,12 @@ public class DestinationCountries {
         if (allowed.isEmpty()) {
             return Optional.empty();
         }
-        String country = country(e164);
+        String country = countryOf(e164);
         return allowed.contains(country) ? Optional.empty() : Optional.of(country);
     }
 
-    private static String country(String e164) {
+    /** @return the ISO 3166 code of the number's country, or {@code unknown} */
+    public static String countryOf(String e164) {
         try {
             String region = PHONE_NUMBERS.getRegionCodeForNumber(PHONE_NUMBERS.parse(e164, null));
             return region == null ? "unknown" : region;

@@ -5,9 +5,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 
@@ -18,6 +20,9 @@ import java.time.Duration;
  * @param messagesPerSecond the sender's throughput (long code about 1, toll-free 3, short code 100); sends are paced
  *                          evenly at this rate, never in bursts
  * @param sendSlotWait      how long a send may wait for its turn before it gives up and its event is retried later
+ * @param maxPrice          Twilio's {@code MaxPrice} form parameter on every Messages create call, in the account's
+ *                          currency per message; none when null. Twilio's API marks it obsolete (no effect since
+ *                          2024-06-03): the daily team budget ({@code notifications.budget}) is what limits spend
  */
 @Validated
 @ConfigurationProperties("twilio")
@@ -32,7 +37,8 @@ public record TwilioProperties(
         @NotNull Duration poolWaitTimeout,
         @Min(1) int maxConnections,
         @Positive double messagesPerSecond,
-        @NotNull Duration sendSlotWait) {
+        @NotNull Duration sendSlotWait,
+        @PositiveOrZero BigDecimal maxPrice) {
 
     @AssertTrue(message = "set TWILIO_PHONE_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
     boolean isSenderConfigured() {

@@ -10,9 +10,7 @@ import dev.ticketsms.notification.recipients.PhoneNumbersInText;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -28,10 +26,9 @@ import java.util.function.Predicate;
  * Sends one SMS through the Twilio SDK and says how it ended. Failures that prove the message was not taken
  * (no connection, 429 / 20429, 503, our credentials or sender refused) throw {@link SmsNotSentException} so the caller
  * can try again later; every other failure is a result, because sending again after a 500/502/504 or a timeout could
- * deliver the SMS twice.
+ * deliver the SMS twice. One per {@link SmsRoute}, made by {@link TwilioRoutes}.
  */
-@Component
-public class TwilioSmsGateway implements DisposableBean {
+public class TwilioSmsGateway implements Closeable {
 
     private static final int TOO_MANY_REQUESTS = 20429;
 
@@ -66,6 +63,9 @@ public class TwilioSmsGateway implements DisposableBean {
             MessageCreator creator = creator(new PhoneNumber(toE164), body);
             if (statusCallback != null) {
                 creator.setStatusCallback(statusCallback);
+            }
+            if (properties.maxPrice() != null) {
+                creator.setMaxPrice(properties.maxPrice());
             }
             Message message = creator.create(twilio);
             return new SmsResult.Accepted(message.getSid(), String.valueOf(message.getStatus()),
@@ -157,7 +157,7 @@ public class TwilioSmsGateway implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws IOException {
+    public void close() throws IOException {
         http.close();
     }
 }

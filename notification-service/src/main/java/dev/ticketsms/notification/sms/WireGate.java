@@ -11,9 +11,15 @@ public interface WireGate {
     /** @return whether the attempt may wait for its permit; false sends nothing and ends the attempt */
     boolean ready();
 
-    /** @return whether the request may go out now; false sends nothing and ends the attempt */
-    boolean enter();
+    /**
+     * @param route the route the request goes out on: where its outcome is to be asked for if it stays unknown
+     * @return whether the request may go out now; false sends nothing and ends the attempt
+     */
+    boolean enter(SmsRoute route);
 
-    /** The request certainly did not reach Twilio (429, 503, no connection): it may be sent again later. */
+    /**
+     * The request certainly did not reach Twilio (429, 503, no connection): it may be sent again later, on this route
+     * or the failover route.
+     */
     void handBack();
 }

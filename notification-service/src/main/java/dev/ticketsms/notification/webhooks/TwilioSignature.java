@@ -1,8 +1,9 @@
 package dev.ticketsms.notification.webhooks;
 
 import com.twilio.security.RequestValidator;
-import dev.ticketsms.notification.sms.TwilioProperties;
+import dev.ticketsms.notification.sms.TwilioRoutes;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.net.URLDecoder;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
 /**
  * Tells a webhook Twilio sent for our account from anything else. Twilio signs the URL it was given (our public one,
  * not the address the request reaches us at behind a proxy) followed by the POST parameters sorted by name, with
- * HMAC-SHA1 keyed by the auth token; the signature alone does not name the account, so {@code AccountSid} must be ours
- * too (a request genuinely signed for another account, replayed here, is refused).
+ * HMAC-SHA1 keyed by the auth token; the signature alone does not name the account, so {@code AccountSid} must be the
+ * account whose token signed it (a request genuinely signed for another account, replayed here, is refused). With a
+ * failover route there are two accounts: either one's signature, with its own {@code AccountSid}, is genuine.
  */
 @Component
 class TwilioSignature {
@@ -31,14 +33,22 @@ class TwilioSignature {
 
     static final String HEADER = "X-Twilio-Signature";
 
-    private final String publicBaseUrl;
-    private final String accountSid;
-    private final RequestValidator validator;
+    private record Account(String accountSid, RequestValidator validator) {
+    }
 
-    TwilioSignature(WebhookProperties webhooks, TwilioProperties twilio) {
+    private final String publicBaseUrl;
+    private final List<Account> accounts;
+
+    @Autowired
+    TwilioSignature(WebhookProperties webhooks, TwilioRoutes routes) {
+        this(webhooks, routes.accounts());
+    }
+
+    TwilioSignature(WebhookProperties webhooks, List<TwilioRoutes.Account> accounts) {
         this.publicBaseUrl = webhooks.publicBaseUrlWithoutTrailingSlash();
-        this.accountSid = twilio.accountSid();
-        this.validator = new RequestValidator(twilio.authToken());
+        this.accounts = accounts.stream()
+                .map(account -> new Account(account.accountSid(), new RequestValidator(account.authToken())))
+                .toList();
     }
 
     /** @return why the request must be refused; empty when it is genuine */
@@ -50,10 +60,13 @@ class TwilioSignature {
         if (signature == null || signature.isBlank()) {
             return Optional.of(Refusal.MISSING_SIGNATURE);
         }
-        if (!validator.validate(publicUrl(request), form, signature)) {
+        String url = publicUrl(request);
+        List<Account> signers = accounts.stream().filter(account -> account.validator().validate(url, form, signature)).toList();
+        if (signers.isEmpty()) {
             return Optional.of(Refusal.BAD_SIGNATURE);
         }
-        return accountSid.equals(form.get("AccountSid")) ? Optional.empty() : Optional.of(Refusal.OTHER_ACCOUNT);
+        return signers.stream().anyMatch(account -> account.accountSid().equals(form.get("AccountSid")))
+                ? Optional.empty() : Optional.of(Refusal.OTHER_ACCOUNT);
     }
 
     /** The URL Twilio was given for this request: the configured public base, then the path and query as received. */

@@ -60,7 +60,8 @@ final class FakeUpstreams implements AutoCloseable {
     private final List<Held> held = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> recipientQueries = new CopyOnWriteArrayList<>();
     private final AtomicInteger listRequests = new AtomicInteger();
-    private final AtomicInteger sids = new AtomicInteger();
+    /** Shared by every instance: Twilio's SIDs are unique across accounts, so a failover account's are too. */
+    private static final AtomicInteger sids = new AtomicInteger();
     private volatile boolean profileServiceDown;
     private final Map<String, String> phoneOwners = new ConcurrentHashMap<>();
     private final Map<Long, Queue<Reply>> ticketCommandReplies = new ConcurrentHashMap<>();

@@ -49,7 +49,7 @@ class RecipientCacheTest {
             new SimpleMeterRegistry(), CircuitBreakerRegistry.ofDefaults(),
             new ProfileServiceClientConfiguration.ProfileServiceProperties(URI.create("http://unused"), "profile-service",
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(10)),
-            clock);
+            clock, "");
     private final UUID team = UUID.randomUUID();
 
     @AfterEach

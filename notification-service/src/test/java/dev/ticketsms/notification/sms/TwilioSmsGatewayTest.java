@@ -26,6 +26,7 @@ class TwilioSmsGatewayTest {
 
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<String> lastPath = new AtomicReference<>();
+    private final AtomicReference<String> lastBody = new AtomicReference<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer twilio;
     private TwilioSmsGateway gateway;
@@ -34,7 +35,7 @@ class TwilioSmsGatewayTest {
     void stop() throws IOException {
         release.countDown();
         if (gateway != null) {
-            gateway.destroy();
+            gateway.close();
         }
         if (twilio != null) {
             twilio.stop(0);
@@ -50,6 +51,20 @@ class TwilioSmsGatewayTest {
 
         assertThat(result).isEqualTo(new SmsResult.Accepted("SM0123456789abcdef0123456789abcdef", "queued", 2));
         assertThat(lastPath.get()).isEqualTo("/prefix/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json");
+    }
+
+    @Test
+    void aConfiguredMaxPriceGoesWithEveryMessageAndNoneWithoutIt() throws IOException {
+        answer(201, "application/json", """
+                {"sid":"SM0123456789abcdef0123456789abcdef","status":"queued","num_segments":"1"}""");
+        gateway.send("+14155550101", "hello", null);
+        assertThat(lastBody.get()).doesNotContain("MaxPrice");
+
+        gateway.close();
+        gateway = new TwilioSmsGateway(properties(URI.create("http://127.0.0.1:" + twilio.getAddress().getPort()), new java.math.BigDecimal("0.05")));
+        gateway.send("+14155550101", "hello", null);
+
+        assertThat(lastBody.get()).contains("MaxPrice=0.05");
     }
 
     @Test
@@ -203,7 +218,7 @@ class TwilioSmsGatewayTest {
         startTwilio(exchange -> {
             requests.incrementAndGet();
             lastPath.set(exchange.getRequestURI().getPath());
-            exchange.getRequestBody().readAllBytes();
+            lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -229,8 +244,12 @@ class TwilioSmsGatewayTest {
     }
 
     private static TwilioProperties properties(URI baseUrl) {
+        return properties(baseUrl, null);
+    }
+
+    private static TwilioProperties properties(URI baseUrl, java.math.BigDecimal maxPrice) {
         return new TwilioProperties("AC00000000000000000000000000000000", "token", "+15005550006", null, baseUrl,
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 4, 1.0, Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 4, 1.0, Duration.ofSeconds(1), maxPrice);
     }
 
     private static String twilioError(int code, int status) {

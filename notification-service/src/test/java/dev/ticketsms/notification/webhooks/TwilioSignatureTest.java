@@ -1,14 +1,14 @@
 package dev.ticketsms.notification.webhooks;
 
 import dev.ticketsms.notification.delivery.TwilioSignatures;
-import dev.ticketsms.notification.sms.TwilioProperties;
+import dev.ticketsms.notification.sms.SmsRoute;
+import dev.ticketsms.notification.sms.TwilioRoutes;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwilioSignatureTest {
 
     private static final String ACCOUNT = "AC00000000000000000000000000000000";
+    private static final String FAILOVER_ACCOUNT = "AC11111111111111111111111111111111";
     private static final String HELP = "help";
 
     @Test
@@ -56,10 +57,32 @@ class TwilioSignatureTest {
         assertThat(signature("").check(request, form)).contains(TwilioSignature.Refusal.NOT_CONFIGURED);
     }
 
+    @Test
+    void withAFailoverAccountEitherAccountsSignatureWithItsOwnAccountSidIsGenuine() {
+        var signature = new TwilioSignature(new WebhookProperties("https://notify.example.com", HELP, "commands"), List.of(
+                new TwilioRoutes.Account(SmsRoute.PRIMARY, ACCOUNT, "token"),
+                new TwilioRoutes.Account(SmsRoute.FAILOVER, FAILOVER_ACCOUNT, "failover-token")));
+        String url = "https://notify.example.com/webhooks/twilio/status?delivery=7";
+
+        var primary = callback("delivery=7", "MessageStatus=delivered&MessageSid=SM1&AccountSid=" + ACCOUNT);
+        var primaryForm = TwilioSignature.formFields(primary);
+        primary.addHeader(TwilioSignature.HEADER, sign(url, primaryForm));
+        var failover = callback("delivery=7", "MessageStatus=delivered&MessageSid=SM2&AccountSid=" + FAILOVER_ACCOUNT);
+        var failoverForm = TwilioSignature.formFields(failover);
+        failover.addHeader(TwilioSignature.HEADER, TwilioSignatures.sign("failover-token", url, failoverForm));
+        // signed with the primary's token but naming the failover account: one account vouching for the other
+        var crossed = callback("delivery=7", "MessageStatus=delivered&MessageSid=SM3&AccountSid=" + FAILOVER_ACCOUNT);
+        var crossedForm = TwilioSignature.formFields(crossed);
+        crossed.addHeader(TwilioSignature.HEADER, sign(url, crossedForm));
+
+        assertThat(signature.check(primary, primaryForm)).isEmpty();
+        assertThat(signature.check(failover, failoverForm)).isEmpty();
+        assertThat(signature.check(crossed, crossedForm)).contains(TwilioSignature.Refusal.OTHER_ACCOUNT);
+    }
+
     private static TwilioSignature signature(String publicBaseUrl) {
-        var twilio = new TwilioProperties(ACCOUNT, "token", "+15005550006", null, URI.create("http://127.0.0.1:8090"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, Duration.ofSeconds(1));
-        return new TwilioSignature(new WebhookProperties(publicBaseUrl, HELP, "commands"), twilio);
+        return new TwilioSignature(new WebhookProperties(publicBaseUrl, HELP, "commands"),
+                List.of(new TwilioRoutes.Account(SmsRoute.PRIMARY, ACCOUNT, "token")));
     }
 
     /** As the servlet container hands it over: query and form fields merged into one parameter map. */

@@ -10,17 +10,25 @@ import java.util.TreeSet;
 import dev.ticketsms.events.Severity;
 
 /**
- * Which ticket notifications a member wants by SMS, beyond the overall opt-in: tickets of at least
+ * Which ticket notifications a member wants, beyond the overall opt-in: tickets of at least
  * {@code minimumSeverity}, not in a muted category (compared ignoring case), of the chosen event types, and
- * outside their quiet hours unless the ticket is CRITICAL.
+ * outside their quiet hours unless the ticket is CRITICAL; and by which channel for each severity.
  *
- * @param quietHours null when the member has none
+ * @param quietHours      null when the member has none
+ * @param emailSeverities the severities the member wants by email instead of SMS; none by default
  */
 public record NotificationPreferences(Severity minimumSeverity, Set<String> mutedCategories,
-                                      Set<TicketEventType> eventTypes, QuietHours quietHours) {
+                                      Set<TicketEventType> eventTypes, QuietHours quietHours,
+                                      Set<Severity> emailSeverities) {
 
     public static final NotificationPreferences DEFAULTS = new NotificationPreferences(
-            Severity.LOW, Set.of(), EnumSet.allOf(TicketEventType.class), null);
+            Severity.LOW, Set.of(), EnumSet.allOf(TicketEventType.class), null, Set.of());
+
+    /** Everything by SMS. */
+    public NotificationPreferences(Severity minimumSeverity, Set<String> mutedCategories,
+                                   Set<TicketEventType> eventTypes, QuietHours quietHours) {
+        this(minimumSeverity, mutedCategories, eventTypes, quietHours, Set.of());
+    }
 
     public NotificationPreferences {
         minimumSeverity = minimumSeverity == null ? Severity.LOW : minimumSeverity;
@@ -31,6 +39,12 @@ public record NotificationPreferences(Severity minimumSeverity, Set<String> mute
         }
         mutedCategories = Collections.unmodifiableSet(categories);
         eventTypes = eventTypes == null ? Set.copyOf(EnumSet.allOf(TicketEventType.class)) : Set.copyOf(eventTypes);
+        emailSeverities = emailSeverities == null ? Set.of() : Set.copyOf(emailSeverities);
+    }
+
+    /** The channel the member chose for tickets of this severity; SMS for a notification without one. */
+    public NotificationChannel channelFor(Severity severity) {
+        return severity != null && emailSeverities.contains(severity) ? NotificationChannel.EMAIL : NotificationChannel.SMS;
     }
 
     /** Whether this notification, sent at {@code now}, reaches the member. */

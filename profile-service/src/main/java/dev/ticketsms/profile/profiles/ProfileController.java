@@ -3,6 +3,7 @@ package dev.ticketsms.profile.profiles;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import dev.ticketsms.events.Severity;
 import dev.ticketsms.web.problems.InvalidField;
@@ -97,11 +98,13 @@ class ProfileController {
              "phoneNumberProblem": null, "smsNotificationsEnabled": true,
              "preferences": {"minimumSeverity": "MEDIUM", "mutedCategories": ["Billing"],
                              "eventTypes": ["TICKET_CREATED", "TICKET_STATUS_CHANGED"],
-                             "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "Europe/Berlin"}},
+                             "quietHours": {"start": "22:00", "end": "07:00", "timeZone": "Europe/Berlin"},
+                             "channels": {"LOW": "EMAIL", "MEDIUM": "EMAIL", "HIGH": "SMS", "CRITICAL": "SMS"}},
+             "email": "jane@example.com",
              "createdAt": "2026-11-25T14:03:07Z", "updatedAt": "2026-11-25T14:05:00Z"}""")
     record ProfileResponse(String userId, String displayName, String phoneNumber, PhoneNumberStatus phoneNumberStatus,
                            NumberProblemResponse phoneNumberProblem, boolean smsNotificationsEnabled,
-                           PreferencesResponse preferences, Instant createdAt, Instant updatedAt) {
+                           PreferencesResponse preferences, String email, Instant createdAt, Instant updatedAt) {
 
         static ProfileResponse of(UserProfile profile) {
             var problem = profile.numberProblem()
@@ -113,13 +116,13 @@ class ProfileController {
                     : profile.phoneVerified() ? PhoneNumberStatus.OK : PhoneNumberStatus.UNVERIFIED;
             return new ProfileResponse(profile.userId(), profile.displayName(),
                     profile.phoneNumber() == null ? null : profile.phoneNumber().value(), status, problem,
-                    profile.smsNotificationsEnabled(), PreferencesResponse.of(profile.preferences()),
+                    profile.smsNotificationsEnabled(), PreferencesResponse.of(profile.preferences()), profile.email(),
                     profile.createdAt(), profile.updatedAt());
         }
 
         static ProfileResponse notYetSaved(String userId, String displayName) {
             return new ProfileResponse(userId, displayName, null, PhoneNumberStatus.NONE, null, true,
-                    PreferencesResponse.of(NotificationPreferences.DEFAULTS), null, null);
+                    PreferencesResponse.of(NotificationPreferences.DEFAULTS), null, null, null);
         }
     }
 
@@ -131,14 +134,19 @@ class ProfileController {
 
     @Schema(name = "Preferences")
     record PreferencesResponse(Severity minimumSeverity, List<String> mutedCategories,
-                               List<TicketEventType> eventTypes, QuietHoursResponse quietHours) {
+                               List<TicketEventType> eventTypes, QuietHoursResponse quietHours,
+                               @Schema(description = "The channel of each severity") Map<Severity, NotificationChannel> channels) {
 
         static PreferencesResponse of(NotificationPreferences preferences) {
             QuietHours quiet = preferences.quietHours();
+            var channels = new java.util.EnumMap<Severity, NotificationChannel>(Severity.class);
+            for (Severity severity : Severity.values()) {
+                channels.put(severity, preferences.channelFor(severity));
+            }
             return new PreferencesResponse(preferences.minimumSeverity(), List.copyOf(preferences.mutedCategories()),
                     preferences.eventTypes().stream().sorted().toList(),
                     quiet == null ? null : new QuietHoursResponse(HOURS_MINUTES.format(quiet.start()),
-                            HOURS_MINUTES.format(quiet.end()), quiet.timeZone().getId()));
+                            HOURS_MINUTES.format(quiet.end()), quiet.timeZone().getId()), channels);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.ticketsms.events.Severity;
@@ -33,7 +34,11 @@ record ProfileForm(
         @Schema(description = "Left out: keeps the current choice")
         Boolean smsNotificationsEnabled,
         @Schema(description = "Left out: keeps the current preferences; given: replaces them, missing parts take their defaults")
-        PreferencesForm preferences) {
+        PreferencesForm preferences,
+        @Schema(description = "Where ticket notifications go by email (the severities in preferences.channels set to "
+                + "EMAIL, and SMS the number cannot take). Left out: keeps the current address; blank removes it",
+                example = "jane@example.com")
+        String email) {
 
     private static final int MAX_MUTED_CATEGORIES = 50;
 
@@ -47,10 +52,23 @@ record ProfileForm(
         var errors = new ArrayList<InvalidField>();
         PhoneNumber number = phoneNumber(errors);
         NotificationPreferences parsedPreferences = preferences == null ? null : preferences.parse(errors);
+        EmailAddress address = email(errors);
         if (!errors.isEmpty()) {
             throw new InvalidProfileException(errors);
         }
-        return new ProfileUpdate(userId, displayName, number, smsNotificationsEnabled, parsedPreferences);
+        return new ProfileUpdate(userId, displayName, number, smsNotificationsEnabled, parsedPreferences, email != null, address);
+    }
+
+    private EmailAddress email(List<InvalidField> errors) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        try {
+            return EmailAddress.parse(email);
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidField("email", e.getMessage()));
+            return null;
+        }
     }
 
     private PhoneNumber phoneNumber(List<InvalidField> errors) {
@@ -91,7 +109,10 @@ record ProfileForm(
             @Schema(description = "Which ticket events are texted; default both")
             Set<TicketEventType> eventTypes,
             @Schema(description = "Null: no quiet hours")
-            QuietHoursForm quietHours) {
+            QuietHoursForm quietHours,
+            @Schema(description = "By which channel tickets of each severity reach you; a severity left out goes by SMS. "
+                    + "EMAIL needs an email address on the profile", example = "{\"LOW\": \"EMAIL\", \"MEDIUM\": \"EMAIL\"}")
+            Map<Severity, NotificationChannel> channels) {
 
         NotificationPreferences parse(List<InvalidField> errors) {
             int before = errors.size();
@@ -116,11 +137,17 @@ record ProfileForm(
                 errors.add(new InvalidField("preferences.eventTypes", "must be one of TICKET_CREATED, TICKET_STATUS_CHANGED"));
             }
             QuietHours quiet = quietHours == null ? null : quietHours.parse(errors);
+            if (channels != null && (channels.containsKey(null) || channels.containsValue(null))) {
+                errors.add(new InvalidField("preferences.channels", "must map LOW, MEDIUM, HIGH or CRITICAL to SMS or EMAIL"));
+            }
             if (errors.size() > before) {
                 return null;
             }
+            Set<Severity> byEmail = channels == null ? Set.of() : channels.entrySet().stream()
+                    .filter(entry -> entry.getValue() == NotificationChannel.EMAIL).map(Map.Entry::getKey)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
             return new NotificationPreferences(minimumSeverity, mutedCategories == null ? Set.of() : new LinkedHashSet<>(mutedCategories),
-                    eventTypes == null ? EnumSet.allOf(TicketEventType.class) : eventTypes, quiet);
+                    eventTypes == null ? EnumSet.allOf(TicketEventType.class) : eventTypes, quiet, byEmail);
         }
     }
 

@@ -90,6 +90,14 @@ class UserProfile {
     @Column(name = "quiet_hours_time_zone", length = 64)
     private String quietHoursTimeZone;
 
+    /** Where ticket notifications go by email: the severities in {@code emailSeverities}, and SMS the number cannot take. */
+    @Column(name = "email", length = 254)
+    private String email;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "email_severities", nullable = false)
+    private String[] emailSeverities;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -182,6 +190,20 @@ class UserProfile {
                 "number verified by code", at);
     }
 
+    /** A new email address, or none (null). */
+    void changeEmail(EmailAddress address, Instant at) {
+        String value = address == null ? null : address.value();
+        if (!Objects.equals(email, value)) {
+            email = value;
+            updatedAt = at;
+        }
+    }
+
+    /** Null when the user gave none. */
+    String email() {
+        return email;
+    }
+
     void changePreferences(NotificationPreferences preferences, Instant at) {
         minimumSeverity = preferences.minimumSeverity();
         mutedCategories = preferences.mutedCategories().toArray(String[]::new);
@@ -191,6 +213,7 @@ class UserProfile {
         quietHoursStart = quiet == null ? null : quiet.start();
         quietHoursEnd = quiet == null ? null : quiet.end();
         quietHoursTimeZone = quiet == null ? null : quiet.timeZone().getId();
+        emailSeverities = preferences.emailSeverities().stream().sorted().map(Severity::name).toArray(String[]::new);
         updatedAt = at;
     }
 
@@ -233,7 +256,7 @@ class UserProfile {
         QuietHours quiet = QuietHours.fromStored(quietHoursStart, quietHoursEnd, quietHoursTimeZone).orElse(null);
         // an empty (NULL) array element mutes nothing
         Set<String> muted = Arrays.stream(mutedCategories).filter(Objects::nonNull).collect(Collectors.toSet());
-        return new NotificationPreferences(minimumSeverity, muted, eventTypes, quiet);
+        return new NotificationPreferences(minimumSeverity, muted, eventTypes, quiet, emailSeverities(emailSeverities));
     }
 
     Instant createdAt() {
@@ -242,6 +265,16 @@ class UserProfile {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Stored severity names; one that is no severity (any more) is left out, so that tickets of it go by SMS. */
+    static Set<Severity> emailSeverities(String[] stored) {
+        if (stored == null) {
+            return Set.of();
+        }
+        return Arrays.stream(stored).filter(Objects::nonNull)
+                .flatMap(name -> Arrays.stream(Severity.values()).filter(severity -> severity.name().equals(name)))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void clearUnusable() {

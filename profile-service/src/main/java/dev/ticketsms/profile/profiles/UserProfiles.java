@@ -64,6 +64,9 @@ class UserProfiles {
         profile.rename(update.displayName(), now);
         profile.changeSmsSettings(update.phoneNumber(), update.smsNotificationsEnabled(), SmsConsentSource.WEB, null, now)
                 .ifPresent(consentHistory::save);
+        if (update.changeEmail()) {
+            profile.changeEmail(update.email(), now);
+        }
         if (update.preferences() != null) {
             profile.changePreferences(update.preferences(), now);
         }

@@ -2,6 +2,8 @@ package dev.ticketsms.profile.recipients;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ticketsms.profile.profiles.NotificationChannel;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -12,10 +14,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record DeferrableSmsRecipient(String userId, String phoneNumber, String displayName,
                               @Schema(description = "Null: text now. Otherwise when the member's quiet hours end (UTC)",
                                       example = "2026-11-26T06:00:00Z", nullable = true)
-                              Instant quietUntil) {
+                              Instant quietUntil,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              @Schema(description = "Only with includeEmail=true: SMS or EMAIL", nullable = true)
+                              NotificationChannel channel,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              @Schema(description = "Only with includeEmail=true: the member's address, if they gave one", nullable = true)
+                              String email) {
 
     DeferrableSmsRecipient(SmsRecipient recipient, Instant quietUntil) {
-        this(recipient.userId(), recipient.phoneNumber(), recipient.displayName(), quietUntil);
+        this(recipient.userId(), recipient.phoneNumber(), recipient.displayName(), quietUntil, recipient.channel(),
+                recipient.email());
     }
 
     boolean inQuietHours() {
@@ -23,6 +32,6 @@ record DeferrableSmsRecipient(String userId, String phoneNumber, String displayN
     }
 
     SmsRecipient withoutQuietUntil() {
-        return new SmsRecipient(userId, phoneNumber, displayName);
+        return new SmsRecipient(userId, phoneNumber, displayName, channel, email);
     }
 }

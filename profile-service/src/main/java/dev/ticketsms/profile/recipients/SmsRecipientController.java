@@ -30,6 +30,10 @@ class SmsRecipientController {
     private static final String INCLUDE_QUIET = "true: also members inside their quiet hours (for a non-CRITICAL "
             + "notification), each with quietUntil, the instant (UTC) their window ends, so the SMS can be held until then";
 
+    private static final String INCLUDE_EMAIL = "true: the caller also sends email: each entry says its channel (SMS or "
+            + "EMAIL, as the member chose for this severity; EMAIL for a member whose number Twilio refused), and members "
+            + "who can only be reached by email are included, with their email";
+
     private static final String INCLUDE_QUIET_SHAPES = "[{userId, phoneNumber, displayName}]; with includeQuiet=true "
             + "each entry also has quietUntil (null: text now)";
 
@@ -54,9 +58,10 @@ class SmsRecipientController {
             @Parameter(example = "HIGH") @RequestParam(required = false) Severity severity,
             @Parameter(example = "Technical") @RequestParam(required = false) @Size(max = 100) String category,
             @Parameter(example = "TICKET_CREATED") @RequestParam(required = false) TicketEventType eventType,
-            @Parameter(description = INCLUDE_QUIET) @RequestParam(defaultValue = "false") boolean includeQuiet) {
+            @Parameter(description = INCLUDE_QUIET) @RequestParam(defaultValue = "false") boolean includeQuiet,
+            @Parameter(description = INCLUDE_EMAIL) @RequestParam(defaultValue = "false") boolean includeEmail) {
         var notification = new TicketNotification(severity, blankToNull(category), eventType);
-        var recipients = directory.recipientsOf(teamId, notification, includeQuiet)
+        var recipients = directory.recipientsOf(teamId, notification, includeQuiet, includeEmail)
                 .orElseThrow(() -> new UnknownTeamException(teamId));
         return shaped(recipients, includeQuiet);
     }
