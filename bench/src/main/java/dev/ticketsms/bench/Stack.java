@@ -278,6 +278,7 @@ final class Stack implements AutoCloseable {
             Files.write(logConfig, in.readAllBytes());
         }
         List<String> jvm = List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:MetaspaceSize=128m", "-XX:ReservedCodeCacheSize=96m", "-XX:SweeperThreshold=50",
                 "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
                 "-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath(), "-cp", libraries.toAbsolutePath() + "/*");
         var format = new ArrayList<>(jvm);
