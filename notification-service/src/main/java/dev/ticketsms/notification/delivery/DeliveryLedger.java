@@ -318,6 +318,23 @@ class DeliveryLedger {
                 .orElseGet(() -> stillPending(id) ? Start.WITHHELD : Start.TAKEN);
     }
 
+    /**
+     * Puts an email or Slack row on the wire, as {@link #startSending} does an SMS (the route column is about SMS: such
+     * a row keeps the default).
+     *
+     * @return whether this caller sends it now; a row that used up its attempts is FAILED and counted
+     */
+    boolean startSendingBesideSms(long id, int maxAttempts, DeliveryMetrics metrics) {
+        return switch (startSending(id, maxAttempts, SmsRoute.PRIMARY)) {
+            case SENDING -> true;
+            case TAKEN, WITHHELD -> false;
+            case GAVE_UP -> {
+                metrics.gaveUp();
+                yield false;
+            }
+        };
+    }
+
     private boolean stillPending(long id) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deliveries WHERE id = ? AND status = 'PENDING')")
                 .param(id).query(Boolean.class).single();

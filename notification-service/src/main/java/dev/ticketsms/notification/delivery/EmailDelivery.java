@@ -3,7 +3,6 @@ package dev.ticketsms.notification.delivery;
 import dev.ticketsms.notification.email.EmailNotSentException;
 import dev.ticketsms.notification.email.EmailSender;
 import dev.ticketsms.notification.recipients.Recipient;
-import dev.ticketsms.notification.sms.SmsRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,17 +37,8 @@ class EmailDelivery {
         if (!email.enabled()) {
             return Optional.of("no SMTP server is configured (spring.mail.host)");
         }
-        // the route column is about SMS; an email row keeps the default
-        switch (ledger.startSending(row.id(), maxAttempts, SmsRoute.PRIMARY)) {
-            case SENDING -> {
-            }
-            case TAKEN, WITHHELD -> {
-                return Optional.empty();
-            }
-            case GAVE_UP -> {
-                metrics.gaveUp();
-                return Optional.empty();
-            }
+        if (!ledger.startSendingBesideSms(row.id(), maxAttempts, metrics)) {
+            return Optional.empty();
         }
         EmailSender.Result result;
         try {

@@ -1,7 +1,6 @@
 package dev.ticketsms.notification.delivery;
 
 import dev.ticketsms.notification.slack.SlackWebhooks;
-import dev.ticketsms.notification.sms.SmsRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,16 +33,8 @@ class SlackDelivery {
     Optional<String> send(OutgoingSms sms, DeliveryLedger.PendingRow row, int maxAttempts) {
         UUID team = SlackWebhooks.teamOf(row.userId()).orElseThrow(
                 () -> new IllegalStateException("Slack row " + row.id() + " names no team: " + row.userId()));
-        switch (ledger.startSending(row.id(), maxAttempts, SmsRoute.PRIMARY)) {
-            case SENDING -> {
-            }
-            case TAKEN, WITHHELD -> {
-                return Optional.empty();
-            }
-            case GAVE_UP -> {
-                metrics.gaveUp();
-                return Optional.empty();
-            }
+        if (!ledger.startSendingBesideSms(row.id(), maxAttempts, metrics)) {
+            return Optional.empty();
         }
         SlackWebhooks.Result result;
         try {
