@@ -2,6 +2,7 @@ package dev.ticketsms.localstack;
 
 import dev.ticketsms.events.Topics;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,6 +117,23 @@ class DeploymentManifestsTest {
                         .containsAnyElementsOf(environmentVariables(application, setting));
             }
         }
+    }
+
+    /**
+     * Production pulls every image from its registry: an overlay's {@code images} entry that names the image as the
+     * base wrote it before the base's own renaming matches nothing, and the pod would ask for the local build.
+     */
+    @Test
+    void productionRunsNoImageOfTheLocalBuild() throws Exception {
+        List<String> images = new ArrayList<>();
+        for (Map<String, Object> document : render("overlays/prod")) {
+            if (List.of("Deployment", "StatefulSet").contains(document.get("kind"))) {
+                DeploymentManifestsTest.<List<Map<String, Object>>>path(document, "spec", "template", "spec", "containers")
+                        .forEach(container -> images.add((String) container.get("image")));
+            }
+        }
+        assertThat(images).as("the images of prod's Deployments and StatefulSets").isNotEmpty()
+                .allSatisfy(image -> assertThat(image).startsWith("registry.example.com/").doesNotEndWith("-SNAPSHOT"));
     }
 
     /**
