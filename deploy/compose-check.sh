@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The container stack, checked for real under podman: builds the images (deploy/build-images.sh), starts
 # docker-compose.yml with fresh secrets, saves a member's phone number and confirms it with the code texted to it (read
-# from the sandbox), creates a ticket through the API and waits for its SMS in the sandbox, then
+# from the sandbox), signs in through the web console and creates a ticket through its proxy, waits for its SMS in the sandbox, then
 # scales notification-service from 1 to 3 while tickets keep coming and shows the consumer group: three instances
 # sharing tickets.events.v1's 12 partitions, every ticket's SMS sent exactly once across the change. Stops and
 # removes the stack (and its volumes) at the end, also on failure. Needs root (podman rootful); about 6-10 minutes.
@@ -132,13 +132,13 @@ await_healthy() { # container name prefix, count, seconds
   done
   fail "$1: fewer than $2 healthy containers after $3 s"
 }
-for service in kafka postgres dev-idp sms-sandbox profile-service ticket-service notification-service prometheus; do
+for service in kafka postgres dev-idp sms-sandbox profile-service ticket-service notification-service web-console prometheus; do
   await_healthy "$service" 1 300
 done
 step "all healthy, $((SECONDS - up_started)) s after docker-compose up"
 
-token() { # JSON claims
-  curl -fsS http://127.0.0.1:9000/token -H 'Content-Type: application/json' -d "$1" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+token() { # JSON claims [the issuer's token URL: the dev-idp's by default]
+  curl -fsS "${2:-http://127.0.0.1:9000/token}" -H 'Content-Type: application/json' -d "$1" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 admin=$(token '{"sub":"ops","name":"Ops Admin","roles":["admin"]}')
 member=$(token '{"sub":"erin","name":"Erin Check","roles":[]}')
@@ -169,11 +169,11 @@ step "erin confirmed the code: phoneNumberStatus OK"
 
 tickets=()
 refusals=0
-create_ticket() { # title; a 403 is retried: the membership reaches ticket-service's replica by profiles.events.v1, and
+create_ticket() { # title [base URL, ticket-service's by default]; a 403 is retried: the membership reaches ticket-service's replica by profiles.events.v1, and
   # before it has, ticket-service asks profile-service (its own client, scope teams:membership), which should prevent it
   local answer status
   for _ in $(seq 1 60); do
-    answer=$(curl -sS -w '\n%{http_code}' http://127.0.0.1:8081/api/tickets -H "Authorization: Bearer $member" \
+    answer=$(curl -sS -w '\n%{http_code}' "${2:-http://127.0.0.1:8081}/api/tickets" -H "Authorization: Bearer $member" \
       -H 'Content-Type: application/json' \
       -d '{"title":"'"$1"'","description":"compose check","severity":"HIGH","category":"Technical","teamId":"'"$team"'"}')
     status=${answer##*$'\n'}
@@ -191,15 +191,22 @@ create_ticket() { # title; a 403 is retried: the membership reaches ticket-servi
 # each occurrence of $1 in the input on a line of its own; none is no error (under pipefail a grep that finds nothing
 # would fail the pipeline, and set -e would end the check without saying why)
 matches() { grep -o -- "$1" || true; }
-sms_count_for() { messages | matches "dashboard/tickets/$1" | wc -l; }
+sms_count_for() { messages | matches "/#/tickets/$1" | wc -l; }
 
-create_ticket "First ticket through compose"
+# the web console: its page, a sign-in at the dev issuer through it, and the first ticket through its proxy
+page=$(curl -sS http://127.0.0.1:8080/ || true)
+printf '%s' "$page" | grep -q '<title>ticket-sms console</title>' || fail "the web console does not serve its page on 8080: $page"
+signed_in=$(token '{"sub":"erin","name":"Erin Check","roles":[]}' http://127.0.0.1:8080/dev/token)
+seen=$(curl -fsS http://127.0.0.1:8080/api/user/profile -H "Authorization: Bearer $signed_in")
+printf '%s' "$seen" | grep -q '"phoneNumberStatus":"OK"' || fail "erin's profile through the web console: $seen"
+step "the web console serves its page, signs erin in at the dev issuer and shows her profile through its proxy"
+create_ticket "First ticket through compose" http://127.0.0.1:8080
 first_started=$SECONDS
 until [ "$(sms_count_for "${tickets[0]}")" -ge 1 ]; do
   [ $((SECONDS - first_started)) -lt 120 ] || fail "no SMS for ticket ${tickets[0]} in the sandbox after 120 s"
   sleep 1
 done
-step "ticket ${tickets[0]} created through ticket-service's API ($refusals refusals (403) before); its SMS reached the sandbox $((SECONDS - first_started)) s later:"
+step "ticket ${tickets[0]} created through the web console's proxy to ticket-service's API ($refusals refusals (403) before); its SMS reached the sandbox $((SECONDS - first_started)) s later:"
 messages | grep -o '"body":"New Support Ticket Created[^"]*"' | head -n 1 | sed 's/^/         /'
 
 step "scaling notification-service to 3 while 18 more tickets are created (6 before, 6 during, 6 after the change)"
@@ -244,7 +251,7 @@ while true; do
   all=$(messages)
   missing=0 duplicated=0 twice=""
   for ticket in "${tickets[@]}"; do
-    count=$(printf '%s' "$all" | matches "dashboard/tickets/$ticket" | wc -l)
+    count=$(printf '%s' "$all" | matches "/#/tickets/$ticket" | wc -l)
     [ "$count" -eq 0 ] && missing=$((missing + 1))
     [ "$count" -gt 1 ] && duplicated=$((duplicated + 1)) && twice="$twice $ticket"
   done
