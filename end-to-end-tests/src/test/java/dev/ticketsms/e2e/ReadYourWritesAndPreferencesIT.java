@@ -123,6 +123,34 @@ class ReadYourWritesAndPreferencesIT {
                 .extracting(TicketSmsSystem.LedgerRow::status).singleElement().isIn("SENT", "DELIVERED");
     }
 
+    /**
+     * A member who takes LOW tickets by email gets the LOW ticket as an email, at the sandbox's SMTP server, and no SMS;
+     * the HIGH one still by SMS.
+     */
+    @Test
+    void aMemberWhoTakesLowTicketsByEmailGetsThemByEmailAndTheHighOnesBySms() throws Exception {
+        String creator = system.userToken("mail-creator", "Mia Creator");
+        String byEmail = system.userToken("mail-low", "Lou Mail");
+        system.saveVerifiedProfile(byEmail, """
+                {"phoneNumber":"+14155550621","smsNotificationsEnabled":true,"email":"lou@example.com",
+                 "preferences":{"channels":{"LOW":"EMAIL"}}}""");
+        String teamId = system.team(admin, "Email team", "mail-creator", "mail-low");
+
+        String low = system.createTicketOnceMember(creator, ticket(teamId, "Toner low", "LOW", "Hardware"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.emailsTo("lou@example.com").size() == 1);
+        String high = system.createTicketOnceMember(creator, ticket(teamId, "VPN down", "HIGH", "Network"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.messagesTo("+14155550621").size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> system.emailsTo("lou@example.com").size() == 1 && system.messagesTo("+14155550621").size() == 1);
+
+        JsonNode email = system.emailsTo("lou@example.com").getFirst();
+        assertThat(email.get("subject").asString()).startsWith("New Support Ticket Created (#");
+        assertThat(email.get("body").asString()).contains("Title: Toner low").contains(low);
+        assertThat(bodiesTo("+14155550621")).singleElement().asString().contains("Title: VPN down");
+        assertThat(system.ledgerOf(List.of(low, high))).filteredOn(row -> row.userId().equals("mail-low"))
+                .extracting(TicketSmsSystem.LedgerRow::status).containsOnly("SENT", "DELIVERED");
+    }
+
     private static List<String> bodiesTo(String phone) throws Exception {
         return system.messagesTo(phone).stream().map(message -> message.get("body")).map(JsonNode::asString).toList();
     }

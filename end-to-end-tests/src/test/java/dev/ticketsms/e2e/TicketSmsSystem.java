@@ -9,9 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -103,9 +105,12 @@ final class TicketSmsSystem implements AutoCloseable {
                 TICKET_SERVICE_CLIENT_ID, TICKET_SERVICE_CLIENT_SECRET));
         traces = OtlpTraceReceiver.start();
 
+        // its SMTP server catches the email channel's messages, as in the local stack
+        int smtpPort = ServiceProcess.freePort();
         sandbox = launch("sms-sandbox", Map.of(
                 "sandbox.account-sid", ACCOUNT_SID,
-                "sandbox.auth-token", AUTH_TOKEN));
+                "sandbox.auth-token", AUTH_TOKEN,
+                "sandbox.smtp.port", String.valueOf(smtpPort)));
         profiles = launch("profile-service", withCommon("profiles", Map.of()));
         // asks profile-service about a membership its replica has not seen yet (read-your-writes)
         tickets = launch("ticket-service", withCommon("tickets", Map.of(
@@ -127,6 +132,8 @@ final class TicketSmsSystem implements AutoCloseable {
                 "spring.security.oauth2.client.provider.identity.token-uri", identity.oauth2TokenUri().toString()));
         // members' SMS commands (RESOLVE 1234)
         notificationProperties.put("notifications.ticket-service.base-url", tickets.baseUrl());
+        notificationProperties.put("spring.mail.host", "127.0.0.1");
+        notificationProperties.put("spring.mail.port", String.valueOf(smtpPort));
         notificationProperties.putAll(notificationSettings);
         notifications = launch("notification-service", withCommon("notifications", notificationProperties));
         for (ServiceProcess service : services) {
@@ -342,6 +349,14 @@ final class TicketSmsSystem implements AutoCloseable {
         return outboundMessages().stream()
                 .filter(message -> List.of(phones).contains(message.get("to").asString()))
                 .toList();
+    }
+
+    /** The emails the sandbox's SMTP server received for this address, oldest first. */
+    List<JsonNode> emailsTo(String address) throws Exception {
+        var found = new ArrayList<JsonNode>();
+        call(sandbox, "GET", "/sandbox/emails?to=" + URLEncoder.encode(address, StandardCharsets.UTF_8), null, null, 200)
+                .forEach(found::add);
+        return found;
     }
 
     /** Every SMS the application sent through the sandbox, oldest first, but the verification codes typed back. */

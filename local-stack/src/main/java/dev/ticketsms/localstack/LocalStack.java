@@ -47,6 +47,7 @@ public final class LocalStack {
         for (StackService service : StackService.values()) {
             ports.put(service.port(), service.module());
         }
+        ports.put(ServiceLaunch.SANDBOX_SMTP_PORT, "sms-sandbox's SMTP server");
         PORTS = Map.copyOf(ports);
     }
 

@@ -55,7 +55,12 @@ record ReadyReport(Duration startUp, StackOptions options, UUID demoTeam, Map<St
                   PostgreSQL            127.0.0.1:5433          (databases tickets, profiles, notifications; postgres/postgres)
                 """);
         text.append(options.smsTarget() == SmsTarget.SANDBOX
-                ? "  SMS go to             the sms-sandbox (nothing leaves this machine)\n"
+                ? """
+                  SMS go to             the sms-sandbox (nothing leaves this machine)
+                  email goes to         the sandbox's SMTP server, 127.0.0.1:3025 (read it at /sandbox/emails)
+                  Slack                 point a team's SLACK_WEBHOOKS entry at http://127.0.0.1:8090/sandbox/slack/<channel>
+                                        (posts: /sandbox/slack/messages)
+                """
                 : "  SMS go to             Twilio, as configured by TWILIO_* (real messages, real charges)\n");
         text.append("\nResident memory:\n");
         residentMemory.forEach((name, kibibytes) ->

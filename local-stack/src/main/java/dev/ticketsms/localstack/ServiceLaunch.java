@@ -23,6 +23,8 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
     static final String SANDBOX_ACCOUNT_SID = "AC00000000000000000000000000000000";
     static final String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
     static final String SANDBOX_SENDER = "+15005550006";
+    /** The sandbox's SMTP server (with the sandbox only): notification-service's email channel sends there. */
+    static final int SANDBOX_SMTP_PORT = 3025;
 
     List<String> command(StackService service) {
         var command = new ArrayList<>(List.of(javaCommand));
@@ -67,6 +69,11 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
                 // a reply such as STOP simulated at the sandbox reaches notification-service as Twilio would post it
                 properties.put("sandbox.inbound-webhook-url",
                         StackService.NOTIFICATION_SERVICE.baseUrl() + "/webhooks/twilio/inbound");
+                if (smsTarget == SmsTarget.SANDBOX) {
+                    // the mail catcher: what the email channel sends is read at /sandbox/emails
+                    properties.put("sandbox.smtp.port", String.valueOf(SANDBOX_SMTP_PORT));
+                    properties.put("sandbox.smtp.host", "127.0.0.1");
+                }
             }
             case TICKET_SERVICE -> {
                 // asked when the membership replica has not seen a change yet (read-your-writes)
@@ -93,6 +100,9 @@ record ServiceLaunch(Path root, String javaCommand, DevTokenIssuer issuer, SmsTa
                     properties.put("twilio.api-base-url", StackService.SMS_SANDBOX.baseUrl());
                     // the sandbox can reach this machine, so it sends status callbacks; real Twilio could not
                     properties.put("notifications.webhooks.public-base-url", StackService.NOTIFICATION_SERVICE.baseUrl());
+                    // emails too stay on this machine; with Twilio, SPRING_MAIL_* of the environment name a real server
+                    properties.put("spring.mail.host", "127.0.0.1");
+                    properties.put("spring.mail.port", String.valueOf(SANDBOX_SMTP_PORT));
                 }
             }
             case WEB_CONSOLE -> {

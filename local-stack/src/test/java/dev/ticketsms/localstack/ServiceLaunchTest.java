@@ -64,6 +64,27 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void withTheSandboxEmailGoesToTheSandboxsSmtpServer() throws Exception {
+        runnableJar("notification-service");
+        runnableJar("sms-sandbox");
+        var launch = new ServiceLaunch(root, "java", issuer, SmsTarget.SANDBOX);
+
+        assertThat(launch.command(StackService.SMS_SANDBOX)).contains("--sandbox.smtp.port=3025", "--sandbox.smtp.host=127.0.0.1");
+        assertThat(launch.command(StackService.NOTIFICATION_SERVICE))
+                .contains("--spring.mail.host=127.0.0.1", "--spring.mail.port=3025");
+    }
+
+    @Test
+    void withTwilioEmailGoesWhereTheEnvironmentSaysAndTheSandboxListensForNoMail() throws Exception {
+        runnableJar("notification-service");
+        runnableJar("sms-sandbox");
+        var launch = new ServiceLaunch(root, "java", issuer, SmsTarget.TWILIO_FROM_ENVIRONMENT);
+
+        assertThat(launch.command(StackService.SMS_SANDBOX)).noneMatch(argument -> argument.startsWith("--sandbox.smtp"));
+        assertThat(launch.command(StackService.NOTIFICATION_SERVICE)).noneMatch(argument -> argument.startsWith("--spring.mail"));
+    }
+
+    @Test
     void withTheSandboxNoTwilioCredentialReachesAChildButTheSendersPaceDoes() {
         Map<String, String> environment = new HashMap<>(Map.of("TWILIO_AUTH_TOKEN", "real", "TWILIO_ACCOUNT_SID", "AC1",
                 "TWILIO_API_BASE_URL", "https://api.twilio.com", "TWILIO_MESSAGES_PER_SECOND", "20",
