@@ -124,7 +124,7 @@ final class Report {
         md.append("""
                 How: %d `TicketCreated` events for a team of %d verified, opted-in members written straight to \
                 `tickets.events.v1` by the bench (no ticket-service), all at once; SMS/s = SMS the sandbox accepted ÷ time \
-                from the first event written to the last SMS's `receivedAt` in the sandbox. The raw loop: the Twilio SDK's \
+                from the first event written to the last SMS's `receivedAt` in the sandbox, measured on the second of two                 such bursts (the first warms the JIT: the set-up sends only a few dozen SMS). The raw loop: the Twilio SDK's \
                 `Message.creator(…).create(client)` against the same sandbox for 5 s, 1 thread and 16 threads (16 = \
                 notification-service's bulkhead), through a pooled Apache client like notification-service's.
 
