@@ -56,6 +56,45 @@ public class DeliveryMetrics {
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);
+        // Alerts read these with increase(...) > 0. A counter first scraped at 1 shows no increase, so the first dead
+        // letter (or refusal, or reconciliation) after a start would never alert: each series is scraped at 0 from
+        // the start instead.
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            registry.counter("notifications.dead.letters", "reason", reason.tag());
+        }
+        for (Reconciled outcome : Reconciled.values()) {
+            registry.counter("notifications.deliveries.reconciled", "outcome", outcome.tag());
+        }
+        registry.counter("notifications.sms.attempts", "outcome", "not_sent", "error_code", "sender_refused",
+                "route", SmsRoute.PRIMARY.tag());
+    }
+
+    /** Why a ticket event went to the DLT; the {@code reason} tag of {@code notifications.dead.letters}. */
+    enum DeadLetterReason {
+        /** Not JSON, or not a ticket event's shape. */
+        UNREADABLE,
+        /** A rule of {@code TicketEventRules}. */
+        INVALID,
+        /** Anything else, after its retries. */
+        FAILED;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What the reconciliation did with an SMS of unknown outcome; the {@code outcome} tag of its counter. */
+    enum Reconciled {
+        /** Twilio had it: settled, not sent again. */
+        FOUND,
+        /** Twilio did not have it: sent again. */
+        RESENT,
+        /** Twilio did not have it and no attempts were left: FAILED. */
+        GAVE_UP;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Rows claimed and queued in the sending lanes ({@link SendingLanes}), not yet sent or left PENDING. */
@@ -140,6 +179,14 @@ public class DeliveryMetrics {
         registry.counter("notifications.email.sends", "outcome", outcome).increment();
     }
 
+    /**
+     * A team's ticket SMS are checked against its budget: its withheld counter is scraped (at 0) from then on, so the
+     * first message withheld shows as an increase and alerts.
+     */
+    void budgetWatched(UUID teamId) {
+        registry.counter("notifications.sms.budget.withheld", "team", teamId.toString());
+    }
+
     /** Ticket SMS of a team not sent because they would take the team's day over its SMS budget. */
     void overBudget(UUID teamId, int rows) {
         registry.counter("notifications.sms.budget.withheld", "team", teamId.toString()).increment(rows);
@@ -164,8 +211,8 @@ public class DeliveryMetrics {
     }
 
     /** A ticket event was written to {@code tickets.events.v1-dlt}: the DLT's growth, by why. */
-    void deadLettered(String reason) {
-        registry.counter("notifications.dead.letters", "reason", reason).increment();
+    void deadLettered(DeadLetterReason reason) {
+        registry.counter("notifications.dead.letters", "reason", reason.tag()).increment();
     }
 
     /**
@@ -186,9 +233,8 @@ public class DeliveryMetrics {
         unsettled.set(rows);
     }
 
-    /** @param outcome found (Twilio had it), resent (it did not), gave_up (it did not, and no attempts were left) */
-    void reconciled(String outcome) {
-        registry.counter("notifications.deliveries.reconciled", "outcome", outcome).increment();
+    void reconciled(Reconciled outcome) {
+        registry.counter("notifications.deliveries.reconciled", "outcome", outcome.tag()).increment();
     }
 
     /** A status callback moved a row to a final status: the delivery success rate and failure reasons. */

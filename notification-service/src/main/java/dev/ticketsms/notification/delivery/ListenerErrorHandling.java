@@ -57,17 +57,16 @@ class ListenerErrorHandling {
         return retryingTemporaryFailures(recoverer, initial, max, InvalidTicketEventException.class);
     }
 
-    /** unreadable (not JSON or not a ticket event's shape), invalid (a rule of TicketEventRules), failed (anything else) */
-    static String deadLetterReason(Throwable exception) {
+    static DeliveryMetrics.DeadLetterReason deadLetterReason(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof DeserializationException) {
-                return "unreadable";
+                return DeliveryMetrics.DeadLetterReason.UNREADABLE;
             }
             if (t instanceof InvalidTicketEventException) {
-                return "invalid";
+                return DeliveryMetrics.DeadLetterReason.INVALID;
             }
         }
-        return "failed";
+        return DeliveryMetrics.DeadLetterReason.FAILED;
     }
 
     /**

@@ -49,6 +49,7 @@ class SmsBudgetCheck {
         if (budget.isEmpty()) {
             return Optional.empty();
         }
+        metrics.budgetWatched(sms.teamId());
         BigDecimal cost = rows.stream().map(row -> prices.estimate(row.phoneNumber(), sms.body().segments()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal spent = ledger.spentSince(sms.teamId(), budgets.dayStart(clock.instant()));

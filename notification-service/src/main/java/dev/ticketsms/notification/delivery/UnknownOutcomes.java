@@ -89,7 +89,7 @@ class UnknownOutcomes {
             var message = held.get();
             DeliveryStatus status = StatusCallback.ledgerStatus(message.status()).orElse(DeliveryStatus.SENT);
             if (ledger.settleFound(row.id(), status, message.sid(), message.status(), message.segments())) {
-                metrics.reconciled("found");
+                metrics.reconciled(DeliveryMetrics.Reconciled.FOUND);
                 log.info("SMS {} to {}: Twilio has it as {} ({}); settled, not sent again", row.id(),
                         Recipient.mask(row.phoneNumber()), message.sid(), message.status());
             }
@@ -97,10 +97,10 @@ class UnknownOutcomes {
         }
         ledger.notAtTwilio(row.id(), maxAttempts).ifPresent(status -> {
             if (status == DeliveryStatus.PENDING) {
-                metrics.reconciled("resent");
+                metrics.reconciled(DeliveryMetrics.Reconciled.RESENT);
                 log.warn("SMS {} to {}: Twilio has no record of it; it is sent again", row.id(), Recipient.mask(row.phoneNumber()));
             } else {
-                metrics.reconciled("gave_up");
+                metrics.reconciled(DeliveryMetrics.Reconciled.GAVE_UP);
                 metrics.gaveUp();
                 log.error("SMS {} to {}: Twilio has no record of it and its {} attempts are used up; FAILED", row.id(),
                         Recipient.mask(row.phoneNumber()), row.attempts());

@@ -1,5 +1,6 @@
 package dev.ticketsms.notification.sms;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,19 @@ public class SmsSender {
     SmsSender(TwilioRoutes routes, MeterRegistry meters) {
         this.routes = routes;
         this.meters = meters;
+        // scraped at 0 from the start: an alert reads increase(...) > 0, which a counter born at 1 would not show
+        routes.failover().ifPresent(failover -> {
+            for (SmsNotSentException.Reason reason : SmsNotSentException.Reason.values()) {
+                if (reason.mayFailOver()) {
+                    failovers(SmsRoute.PRIMARY, failover, reason);
+                }
+            }
+        });
+    }
+
+    private Counter failovers(SmsRoute from, TwilioRoute to, SmsNotSentException.Reason reason) {
+        return meters.counter("notifications.sms.failovers", "from", from.tag(), "to", to.name().tag(),
+                "reason", reason.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -44,8 +58,7 @@ public class SmsSender {
             if (failover.isEmpty() || !refused.reason().mayFailOver()) {
                 throw refused;
             }
-            meters.counter("notifications.sms.failovers", "from", refused.route().tag(), "to", failover.get().name().tag(),
-                    "reason", refused.reason().name().toLowerCase(Locale.ROOT)).increment();
+            failovers(refused.route(), failover.get(), refused.reason()).increment();
             return failover.get().send(toE164, body, statusCallback, gate);
         }
     }

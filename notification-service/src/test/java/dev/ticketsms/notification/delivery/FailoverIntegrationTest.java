@@ -173,6 +173,17 @@ class FailoverIntegrationTest extends DeliveryIntegrationTest {
         assertThat(statuses(event)).containsExactly("DELIVERED");
     }
 
+    /** The failover alert reads increase(...) > 0, which a counter first scraped at 1 would never show. */
+    @Test
+    void everyReasonToFailOverIsCountedFromZeroBeforeTheFirstFailover() {
+        for (String reason : new String[] {"rate_limited", "unavailable", "unreachable", "sender_refused", "circuit_open"}) {
+            assertThat(meters.find("notifications.sms.failovers").tags("from", "primary", "to", "failover", "reason", reason)
+                    .counter()).as(reason).isNotNull();
+        }
+        assertThat(meters.find("notifications.sms.failovers").tag("reason", "local_limit").counter())
+                .as("a busy primary is not failed over from").isNull();
+    }
+
     private double failovers(String reason) {
         Counter counter = meters.find("notifications.sms.failovers").tags("from", "primary", "to", "failover", "reason", reason).counter();
         return counter == null ? 0 : counter.count();
