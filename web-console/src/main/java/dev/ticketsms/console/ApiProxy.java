@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,7 +60,7 @@ class ApiProxy {
     @RequestMapping({"/api/**", "/dev/token", "/sandbox/messages"})
     ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException, InterruptedException {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        var target = upstreams.target(request.getRequestURI(), request.getQueryString())
+        var target = target(request)
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Not found",
                         "The console forwards the services' public APIs only; " + request.getRequestURI() + " is none of them"));
         if (!METHODS.contains(method)) {
@@ -84,6 +86,17 @@ class ApiProxy {
             }
         });
         return ResponseEntity.status(answer.statusCode()).headers(headers).body(answer.body());
+    }
+
+    private Optional<Upstreams.Target> target(HttpServletRequest request) {
+        try {
+            return upstreams.target(request.getRequestURI(), request.getQueryString());
+        } catch (Upstreams.MalformedTargetException e) {
+            // the services' 400 shape: a title, a detail, and the field with its reason
+            var invalid = problem(HttpStatus.BAD_REQUEST, "Invalid request", "url is not a valid URL: " + e.getMessage());
+            invalid.getBody().setProperty("errors", List.of(Map.of("field", "url", "message", "is not a valid URL: " + e.getMessage())));
+            throw invalid;
+        }
     }
 
     /**

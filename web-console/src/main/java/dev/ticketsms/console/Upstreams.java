@@ -1,6 +1,7 @@
 package dev.ticketsms.console;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,11 @@ class Upstreams {
         return routes.stream().filter(route -> route.matches(rawPath)).findFirst().map(route -> {
             String base = route.base().toString().replaceAll("/+$", "");
             String path = route.rewrittenPrefix() + rawPath.substring(route.prefix().length());
-            return new Target(route.service(), URI.create(base + path + (rawQuery == null ? "" : "?" + rawQuery)));
+            try {
+                return new Target(route.service(), new URI(base + path + (rawQuery == null ? "" : "?" + rawQuery)));
+            } catch (URISyntaxException e) {
+                throw new MalformedTargetException(e.getReason());
+            }
         });
     }
 
@@ -84,5 +89,13 @@ class Upstreams {
 
     boolean sandbox() {
         return routes.stream().anyMatch(route -> route.prefix().equals("/sandbox/messages"));
+    }
+
+    /** The path or query as sent is not a valid URI (a '%' without two hex digits after it, say): a 400, not a call. */
+    static final class MalformedTargetException extends RuntimeException {
+
+        MalformedTargetException(String reason) {
+            super(reason);
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.ticketsms.testing.RawHttp;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,18 @@ class ApiProxyTest {
         for (ServiceStandIn service : new ServiceStandIn[] {TICKETS, PROFILES, ISSUER, SANDBOX}) {
             assertThat(service.received()).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/tickets?a=%zz", "/api/tickets?status=%", "/api/user/profile?x=%e"})
+    void aQueryThatIsNoValidUrlIsA400ProblemNotAFailureAndNoServiceIsAsked(String target) throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, target, "application/json");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"title\":\"Invalid request\"", "\"field\":\"url\"", "is not a valid URL");
+        assertThat(TICKETS.received()).isEmpty();
+        assertThat(PROFILES.received()).isEmpty();
     }
 
     @Test
