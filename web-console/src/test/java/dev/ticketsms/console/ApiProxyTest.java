@@ -153,14 +153,21 @@ class ApiProxyTest {
         }
     }
 
+    /** The query: the proxy cannot build the service's URL (names url); the path: Tomcat cannot decode it. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/tickets?a=%zz", "/api/tickets?status=%", "/api/user/profile?x=%e"})
-    void aQueryThatIsNoValidUrlIsA400ProblemNotAFailureAndNoServiceIsAsked(String target) throws Exception {
-        RawHttp.Answer answer = RawHttp.get(port, target, "application/json");
+    @CsvSource(delimiter = '|', value = {
+            "/api/tickets?a=%zz      | \"field\":\"url\"",
+            "/api/tickets?status=%   | is not a valid URL",
+            "/api/user/profile?x=%e  | is not a valid URL",
+            "/api/tickets/%zz        | The request could not be read",
+            "/%zz                    | The request could not be read",
+            "/api/tickets/a%2Fb%zz   | The request could not be read"})
+    void aUrlThatCannotBeReadIsA400ProblemAndNoServiceIsAsked(String target, String says) throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, target, "text/html");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.body()).contains("\"title\":\"Invalid request\"", "\"field\":\"url\"", "is not a valid URL");
+        assertThat(answer.body()).contains("\"title\":\"Invalid request\"", says).doesNotContain("<html");
         assertThat(TICKETS.received()).isEmpty();
         assertThat(PROFILES.received()).isEmpty();
     }

@@ -1,4 +1,4 @@
-package dev.ticketsms.web.problems;
+package dev.ticketsms.web.errors;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package dev.ticketsms.web.problems;
+package dev.ticketsms.web.errors;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +20,13 @@ final class ErrorAnswers {
 
     static ProblemDetail problem(HttpStatus status) {
         if (status == HttpStatus.BAD_REQUEST) {
-            return InvalidField.problem("The request could not be read: its URL or headers are malformed (a '%' must be"
-                    + " followed by two hex digits, and a URL may not hold encoded slashes, backslashes, dot segments or"
-                    + " control characters)", List.of());
+            // the shape of every other 400: a title, the detail, and the (here unknown) fields in errors
+            var problem = ProblemDetail.forStatusAndDetail(status, "The request could not be read: its URL or headers are"
+                    + " malformed (a '%' must be followed by two hex digits, and a URL may not hold encoded slashes,"
+                    + " backslashes, dot segments or control characters)");
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of());
+            return problem;
         }
         var problem = ProblemDetail.forStatusAndDetail(status, detail(status));
         problem.setTitle(status.getReasonPhrase());

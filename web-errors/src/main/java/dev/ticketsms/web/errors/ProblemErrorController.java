@@ -1,4 +1,4 @@
-package dev.ticketsms.web.problems;
+package dev.ticketsms.web.errors;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;

@@ -1,4 +1,4 @@
-package dev.ticketsms.web.problems;
+package dev.ticketsms.web.errors;
 
 import org.apache.catalina.Host;
 import org.apache.catalina.Pipeline;
@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every error answer of a service is a problem detail, also those no controller gives: {@code /error} (before
  * Boot's own error controller, which then backs off) and, under Tomcat, the report of errors that never reach the
- * application. Boot auto-configuration, so every service that depends on service-web has it.
+ * application. Boot auto-configuration, so every service (through service-web) and the web console have it.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
